@@ -1,0 +1,40 @@
+import type { Config } from '../config.js';
+import { loadConfig } from '../config.js';
+import { defaultDeadline } from '../parsing/parse-report.js';
+import { CliExit } from './output.js';
+
+/** What every command may need, built lazily so `parse` works without a database. */
+export interface CliContext {
+  config(): Config;
+  /** `--now`, or the clock. */
+  now(): Date;
+}
+
+export function createContext(globals: () => { db?: string; now?: string }): CliContext {
+  let cached: Config | undefined;
+  return {
+    config() {
+      if (cached) return cached;
+      const loaded = loadConfig();
+      if (!loaded.ok) throw new CliExit(loaded.message);
+      const db = globals().db;
+      cached = Object.freeze({ ...loaded.config, dbPath: db ?? loaded.config.dbPath });
+      return cached;
+    },
+    now() {
+      const raw = globals().now;
+      if (!raw) return new Date();
+      const d = new Date(raw);
+      if (Number.isNaN(d.getTime())) throw new CliExit(`--now 的日期无法识别：${raw}（例如 2027-01-24T09:00+08:00）`);
+      return d;
+    },
+  };
+}
+
+/** The deadline rule with the configured per-region overrides (month-day of the next year). */
+export function deadlineResolver(config: Config) {
+  return (year: number, region: string | null): string => {
+    const md = region ? config.deadlineOverrides[region] : undefined;
+    return md ? `${year + 1}-${md}` : defaultDeadline(year);
+  };
+}

@@ -1,0 +1,193 @@
+import type { CellRead, TablesRead } from '../tables/read-tables.js';
+import { DECIMAL_COLUMNS, SIGNED_COLUMNS, T2_COLUMNS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/row-specs.js';
+import { compact } from '../normalize.js';
+import type { Finding, OrgKind, ReportFormat } from '../types.js';
+import { finding } from './finding.js';
+import { COLUMN_TITLE, T4_GROUP_TITLE, TABLE_TITLE } from './messages.js';
+
+type Values = ReadonlyMap<string, CellRead>;
+
+const DENIED = T3_ROWS.filter((r) => r.key.startsWith('applications.denied.')).map((r) => r.key);
+const UNABLE = T3_ROWS.filter((r) => r.key.startsWith('applications.unable.')).map((r) => r.key);
+const NOT_PROCESSED = T3_ROWS.filter((r) => r.key.startsWith('applications.not_processed.')).map((r) => r.key);
+const OTHER_2021 = ['applications.other.overdue_correction', 'applications.other.overdue_fee', 'applications.other.misc'];
+const FIXED_T3 = [
+  'applications.new',
+  'applications.carried_over',
+  'applications.granted',
+  'applications.partial',
+  ...DENIED,
+  ...UNABLE,
+  ...NOT_PROCESSED,
+];
+
+const has = (v: Values, row: string) => v.has(`${row}.total`);
+/** Blank counts as 0 here: the sums are judged as they would stand if the blanks meant 0 (spec §3). */
+const num = (v: Values, key: string) => v.get(key)?.value ?? 0;
+const lineOf = (v: Values, key: string) => v.get(key)?.line;
+
+function labelOf(rowKey: string): string {
+  return T3_ROWS.find((r) => r.key === rowKey)?.label ?? rowKey;
+}
+
+/** 表三 rows the report's format requires; (六) is one row (60号) or three (30号). */
+function t3Expected(v: Values, format: ReportFormat): string[] {
+  const other2021 = format === 'gov2021' || OTHER_2021.some((k) => has(v, k));
+  return [...FIXED_T3, ...(other2021 ? OTHER_2021 : ['applications.other']), 'applications.handled', 'applications.carried_forward'];
+}
+
+function checkCompleteness(v: Values, tables: TablesRead, format: ReportFormat, out: Finding[]) {
+  if (tables.t3Rows.length === 0) {
+    out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE.t3}，无法核对依申请公开数据`));
+  } else {
+    const missing = t3Expected(v, format).filter((row) => !has(v, row));
+    if (missing.length > 0) {
+      const last = tables.t3Rows[tables.t3Rows.length - 1]!;
+      const names = missing.slice(0, 4).map(labelOf).join('、');
+      out.push(
+        finding(
+          'TRUNCATED_TABLE',
+          `${TABLE_TITLE.t3}不完整，缺少${missing.length}行（${names}${missing.length > 4 ? '等' : ''}），表格可能被截断，勾稽关系无法核对`,
+          last.label.line,
+        ),
+      );
+    }
+  }
+  if (!tables.t4Found) out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE.t4}的数据行`));
+  if (tables.t2Rows.length === 0) {
+    out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE.t2}`));
+  } else if (format !== 'unknown') {
+    const expected = Object.keys(T2_COLUMNS[format]);
+    const found = new Set(tables.t2Rows.map((r) => r.spec.key));
+    const missing = expected.filter((k) => !found.has(k));
+    if (missing.length > 0) {
+      const labels = missing.map((k) => k.replace('active.', ''));
+      out.push(finding('TRUNCATED_TABLE', `${TABLE_TITLE.t2}缺少${missing.length}行（${labels.join('、')}）`, tables.t2Rows[0]!.label.line));
+    }
+  }
+}
+
+function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
+  const rows = t3Expected(v, format);
+  if (['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward'].every((r) => has(v, r))) {
+    for (const col of T3_COLUMNS) {
+      const left = num(v, `applications.new.${col}`) + num(v, `applications.carried_over.${col}`);
+      const right = num(v, `applications.handled.${col}`) + num(v, `applications.carried_forward.${col}`);
+      if (left !== right) {
+        out.push(
+          finding(
+            'T3_BALANCE',
+            `表三“${COLUMN_TITLE[col]}”列不平：新收${num(v, `applications.new.${col}`)}+上年结转${num(v, `applications.carried_over.${col}`)}=${left}，但办结总计${num(v, `applications.handled.${col}`)}+结转下年度${num(v, `applications.carried_forward.${col}`)}=${right}`,
+            lineOf(v, `applications.handled.${col}`),
+          ),
+        );
+      }
+    }
+  }
+  for (const row of rows) {
+    if (!has(v, row)) continue;
+    const parts = T3_COLUMNS.slice(0, 6).reduce((s, c) => s + num(v, `${row}.${c}`), 0);
+    const total = num(v, `${row}.total`);
+    if (parts !== total) {
+      out.push(
+        finding('T3_ROW_TOTAL', `表三“${labelOf(row)}”一行：各类申请人合计${parts}，但总计填的是${total}`, lineOf(v, `${row}.total`)),
+      );
+    }
+  }
+  const results = rows.filter((r) => !['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward'].includes(r));
+  if (has(v, 'applications.handled') && results.every((r) => has(v, r))) {
+    for (const col of T3_COLUMNS) {
+      const sum = results.reduce((s, r) => s + num(v, `${r}.${col}`), 0);
+      const total = num(v, `applications.handled.${col}`);
+      if (sum !== total) {
+        out.push(
+          finding('T3_RESULT_SUM', `表三“${COLUMN_TITLE[col]}”列：（一）至（六）各项办理结果之和为${sum}，但（七）总计为${total}`, lineOf(v, `applications.handled.${col}`)),
+        );
+      }
+    }
+  }
+}
+
+function checkT4Sums(v: Values, out: Finding[]) {
+  for (const g of T4_GROUPS) {
+    if (!v.has(`${g}.total`)) continue;
+    const parts = T4_COLUMNS.slice(0, 4).reduce((s, c) => s + num(v, `${g}.${c}`), 0);
+    const total = num(v, `${g}.total`);
+    if (parts !== total) {
+      out.push(finding('T4_TOTAL', `表四“${T4_GROUP_TITLE[g]}”：维持、纠正、其他、尚未审结之和为${parts}，但总计为${total}`, lineOf(v, `${g}.total`)));
+    }
+  }
+}
+
+function tableOf(key: string): keyof typeof TABLE_TITLE {
+  if (key.startsWith('active.')) return 't2';
+  if (key.startsWith('applications.')) return 't3';
+  return 't4';
+}
+
+function checkCells(cells: readonly CellRead[], out: Finding[]) {
+  const blanks = new Map<keyof typeof TABLE_TITLE, CellRead[]>();
+  for (const c of cells) {
+    const col = c.key.slice(c.key.lastIndexOf('.') + 1);
+    if (c.status === 'blank' || c.status === 'lost') {
+      const t = tableOf(c.key);
+      blanks.set(t, [...(blanks.get(t) ?? []), c]);
+    } else if (c.status === 'text') {
+      out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中“${c.raw}”不是数字，应填写阿拉伯数字`, c.line));
+    } else if (c.value !== null) {
+      if (c.value < 0 && !SIGNED_COLUMNS.has(col)) {
+        out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中出现负数“${c.raw}”，件数不能为负`, c.line));
+      } else if (!Number.isInteger(c.value) && !DECIMAL_COLUMNS.has(col)) {
+        out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中“${c.raw}”是小数，件数应为整数`, c.line));
+      }
+      if (c.unit) {
+        const money = DECIMAL_COLUMNS.has(col);
+        const msg = money && c.unit !== '万元'
+          ? `金额“${c.raw}”的单位不是万元，统一格式要求以万元填报`
+          : `单元格“${c.raw}”里写了单位，统一格式的单位写在表头，单元格只填数字`;
+        out.push(finding('UNIT_ANOMALY', msg, c.line));
+      }
+    }
+  }
+  for (const [t, list] of blanks) {
+    out.push(
+      finding(
+        'BLANK_CELLS',
+        `${TABLE_TITLE[t]}有${list.length}个单元格未填写（没有发生的应填0），第一个在第${list[0]!.line}行`,
+        list[0]!.line,
+      ),
+    );
+  }
+}
+
+function checkLabels(tables: TablesRead, format: ReportFormat, out: Finding[]) {
+  for (const row of [...tables.t2Rows, ...tables.t3Rows]) {
+    const label = compact(row.label.text);
+    const oldName = row.spec.key === 'active.normative_docs' && format === 'gov2021' && !label.includes('行政规范性文件');
+    if (oldName || row.spec.nonstandard?.test(label)) {
+      const official = row.spec.key === 'active.normative_docs' ? '行政规范性文件' : row.spec.label;
+      out.push(finding('NONSTANDARD_LABEL', `“${label}”与统一格式的名称“${official}”不一致`, row.label.line));
+    }
+  }
+}
+
+function checkTownRegulations(v: Values, kind: OrgKind | null, out: Finding[]) {
+  if (kind !== 'town' && kind !== 'township' && kind !== 'subdistrict') return;
+  const nonzero = [...v.values()].find((c) => c.key.startsWith('active.regulations.') && (c.value ?? 0) !== 0);
+  if (nonzero) {
+    out.push(finding('TOWN_REGULATIONS_NONZERO', `乡镇（街道）没有制定规章的权限，但表二“规章”一行填了${nonzero.raw}，请核实是否应填在“规范性文件”`, nonzero.line));
+  }
+}
+
+/** All checks that the tables of one report can settle on their own (spec §3 R1–R5, R11, R12). */
+export function checkTables(tables: TablesRead, format: ReportFormat, kind: OrgKind | null): Finding[] {
+  const v: Values = new Map(tables.cells.map((c) => [c.key, c]));
+  const out: Finding[] = [];
+  checkCompleteness(v, tables, format, out);
+  checkT3Sums(v, format, out);
+  checkT4Sums(v, out);
+  checkCells(tables.cells, out);
+  checkLabels(tables, format, out);
+  checkTownRegulations(v, kind, out);
+  return out;
+}

@@ -1,0 +1,53 @@
+import * as z from 'zod';
+import { FINDING_CODES, SECTION_KEYS, type ParsedReport } from './types.js';
+
+/** A metric key: `<group>.<row>[.<sub-row>].<column>`, lower-case ASCII with underscores (contract §1). */
+export const METRIC_KEY = /^[a-z_]+(\.[a-z_]+){1,3}$/;
+
+/** The JSON `nianbao parse --json` prints (data contract §4); other tools read it. */
+export const ParseJson = z.strictObject({
+  file: z.string(),
+  org: z.string().nullable(),
+  name: z.string().nullable(),
+  region: z.string().nullable(),
+  year: z.number().int().min(1990).max(2100).nullable(),
+  signedDate: z.iso.date().nullable(),
+  format: z.enum(['gov2019', 'gov2021', 'unknown']),
+  sections: z.array(z.enum(SECTION_KEYS)),
+  metrics: z.record(z.string().regex(METRIC_KEY), z.number().nullable()),
+  sources: z.record(
+    z.string().regex(METRIC_KEY),
+    z.strictObject({ line: z.number().int().min(0), text: z.string(), derived: z.boolean() }),
+  ),
+  findings: z.array(
+    z.strictObject({
+      code: z.enum(FINDING_CODES),
+      severity: z.enum(['error', 'warning', 'info']),
+      message: z.string().min(1),
+      line: z.number().int().min(1).optional(),
+    }),
+  ),
+});
+export type ParseJson = z.infer<typeof ParseJson>;
+
+/** The contract's view of a parsed report. */
+export function toParseJson(file: string, r: ParsedReport): ParseJson {
+  const sources: ParseJson['sources'] = {};
+  for (const [key, s] of Object.entries(r.sources)) sources[key] = { line: s.line, text: s.text, derived: s.derived };
+  return {
+    file,
+    org: r.org,
+    name: r.name,
+    region: r.region,
+    year: r.year,
+    signedDate: r.signedDate,
+    format: r.format,
+    sections: [...r.sections],
+    metrics: { ...r.metrics },
+    sources,
+    findings: r.findings.map((f) => ({ ...f })),
+  };
+}
+
+/** True when a report has findings of severity error (it is then "incomplete"). */
+export const isIncomplete = (r: Pick<ParsedReport, 'findings'>) => r.findings.some((f) => f.severity === 'error');

@@ -1,0 +1,203 @@
+import type { ReportText } from './report-text.js';
+import { lineAt } from './report-text.js';
+import type { OrgKind, SectionSpan } from './types.js';
+
+export interface ReportMeta {
+  title: string;
+  titleLine: number;
+  org: string | null;
+  name: string | null;
+  kind: OrgKind | null;
+  region: string | null;
+  year: number | null;
+  yearInTitle: boolean;
+  signedDate: string | null;
+  signedDateLine: number | null;
+}
+
+/** A title line is short; the first long line is prose. */
+const TITLE_LINE_MAX = 60;
+const FULL_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
+const ISO_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g;
+
+/** Organisations that publish these reports, most specific first (街道办事处 before 办事处, …). */
+const ORG = new RegExp(
+  [
+    '([\\u4e00-\\u9fff]{1,12}?(?:镇|乡|街道)(?:人民政府|办事处)?)',
+    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:局|委员会|委|办公室|中心|管理处|署))',
+    '([\\u4e00-\\u9fff]{2,8}?(?:县|市|区|旗)人民政府)',
+  ].join('|'),
+);
+
+const COUNTY = /([\u4e00-\u9fff]{1,6}?(?:县|市|区|旗))(?=[\u4e00-\u9fff])/;
+
+/** Words that end in 镇/乡/市/县 but are not place names. */
+const NOT_A_PLACE = /^(?:城乡|乡镇|各乡|各镇|本镇|我镇|全镇|城镇|全县|本县|我县|全市|本市|我市|全区|本区|我区|各县|各市|县市|省市)/;
+
+function titleOf(rt: ReportText, sections: readonly SectionSpan[]): { title: string; line: number } {
+  const firstHeading = sections[0]?.start ?? rt.text.length;
+  const head = rt.text.slice(0, Math.min(firstHeading, 2000));
+  const parts: string[] = [];
+  let line = 0;
+  const lines = head.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (l === '') continue;
+    if (l.length > TITLE_LINE_MAX) {
+      // A report flattened onto one line: its title ends with 年度报告 (or 年报).
+      if (parts.length === 0) {
+        const m = /^.{0,80}?(?:年度报告|年报)/.exec(l);
+        parts.push(m ? m[0] : l.slice(0, TITLE_LINE_MAX));
+        line = i + 1;
+      }
+      break;
+    }
+    if (parts.length === 0) line = i + 1;
+    parts.push(l);
+    if (parts.length >= 4) break;
+  }
+  return { title: parts.join(' '), line: line || 1 };
+}
+
+function kindOf(org: string): OrgKind {
+  if (/街道/.test(org)) return 'subdistrict';
+  if (/镇(人民政府)?$/.test(org)) return 'town';
+  if (/乡(人民政府)?$/.test(org)) return 'township';
+  if (/人民政府$/.test(org)) return 'government';
+  if (/(局|委员会|委|办公室|中心|管理处|署)$/.test(org)) return 'department';
+  return 'other';
+}
+
+/** Full name, short name, county and kind from the first organisation named in the title. */
+function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | 'kind' | 'region'> {
+  const cleaned = title.replace(/\d{4}\s*年(?:度)?/g, ' ').replace(/政府信息公开.*$/, '');
+  let m = ORG.exec(cleaned) ?? ORG.exec(title);
+  if (!m) {
+    // Some reports put the name only in the first sentence or the signature.
+    m = ORG.exec(body.slice(0, 400));
+  }
+  if (!m) return { org: null, name: null, kind: null, region: null };
+  let full = (m[1] ?? m[2] ?? m[3])!.replace(/^(?:关于|中共)/, '');
+  const county = COUNTY.exec(full);
+  let region: string | null = null;
+  let short = full;
+  if (county && m[1] && !NOT_A_PLACE.test(county[1]!) && full.length > county[1]!.length + 1) {
+    region = county[1]!;
+    short = full.slice(region.length);
+  }
+  short = short.replace(/(人民政府|办事处)$/, '');
+  if (m[1]) {
+    // A town named without 人民政府 in the title is still its government.
+    if (!/(人民政府|办事处)$/.test(full)) full = `${short}${/街道$/.test(short) ? '办事处' : '人民政府'}`;
+  }
+  if (m[3]) short = full.replace(/人民政府$/, '');
+  return { org: full, name: short, kind: kindOf(full), region };
+}
+
+/** Characters that do not occur in county names but often stand just before 市委, 县政府 in prose. */
+const NOT_IN_NAME = /[落实按照贯彻在和对以的及与由向各全本我该并等经为从据于县市区]/;
+
+/**
+ * The county or county-level city the text names most (临清市人民政府网站, 沂源县政务…), when the title
+ * does not give it. Names are taken as the two characters before 县/市/区 (the common case); a
+ * prefecture-level 市 is usually named once, the county of the town more often.
+ */
+function regionFromBody(text: string): string | null {
+  const counts = new Map<string, number>();
+  const re = /([\u4e00-\u9fff]{2})(县|市|区)(?=人民政府|委|政府|政务|大数据|融媒)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (NOT_IN_NAME.test(m[1]!)) continue;
+    const place = m[1]! + m[2]!;
+    counts.set(place, (counts.get(place) ?? 0) + (m[2] === '县' ? 1.5 : 1));
+  }
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [place, n] of counts) {
+    if (n > bestScore) {
+      best = place;
+      bestScore = n;
+    }
+  }
+  return bestScore >= 2 ? best : null;
+}
+
+function validDate(y: number, m: number, d: number): string | null {
+  if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function datesIn(s: string, offset: number): Array<{ iso: string; at: number }> {
+  const out: Array<{ iso: string; at: number }> = [];
+  for (const re of [FULL_DATE, ISO_DATE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const iso = validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (iso) out.push({ iso, at: offset + m.index });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The date the report is signed: printed under the title or as the 落款 at the end. Only a date
+ * standing on its own (in brackets, or with at most a name beside it) counts, not a date in prose.
+ */
+function signedDateOf(rt: ReportText, titleEnd: number): { iso: string; line: number } | null {
+  const text = rt.text;
+  const standalone = (at: number) => {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEndRaw = text.indexOf('\n', at);
+    const lineEnd = lineEndRaw === -1 ? text.length : lineEndRaw;
+    const l = text.slice(lineStart, lineEnd).trim();
+    return l.length <= 40 || /^[(（]?\s*\d{4}\s*年/.test(text.slice(at - 1, at + 30));
+  };
+  const tailStart = Math.max(0, text.length - 600);
+  const tail = text.slice(tailStart);
+  const tailDates = datesIn(tail, tailStart).filter((d) => standalone(d.at) || tail.length < 600);
+  const lastTail = tailDates[tailDates.length - 1];
+  if (lastTail && text.slice(lastTail.at).replace(/[\s\d年月日号.()-]/g, '').length < 40) {
+    return { iso: lastTail.iso, line: lineAt(rt, lastTail.at) };
+  }
+  const head = text.slice(0, Math.min(text.length, titleEnd + 40));
+  const headDates = datesIn(head, 0).filter((d) => /[(（]\s*$/.test(head.slice(Math.max(0, d.at - 2), d.at)) || standalone(d.at));
+  const first = headDates[0];
+  return first ? { iso: first.iso, line: lineAt(rt, first.at) } : null;
+}
+
+/** The year the data covers: the title's, else the year the opening prose speaks of. */
+function yearOf(title: string, rt: ReportText, bodyFrom: number, signed: string | null) {
+  const plainTitle = title.replace(FULL_DATE, ' ');
+  const t = /(20\d{2})\s*年/.exec(plainTitle);
+  if (t) return { year: Number(t[1]), inTitle: true };
+  const body = rt.text.slice(bodyFrom, bodyFrom + 3000).replace(FULL_DATE, ' ');
+  const counts = new Map<number, number>();
+  for (const m of body.matchAll(/(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best) && y > best)) best = y;
+  if (best !== null) return { year: best, inTitle: false };
+  return { year: signed ? Number(signed.slice(0, 4)) - 1 : null, inTitle: false };
+}
+
+export function readMeta(rt: ReportText, sections: readonly SectionSpan[]): ReportMeta {
+  const { title, line: titleLine } = titleOf(rt, sections);
+  const titleEnd = rt.text.indexOf(title.split(' ').pop() ?? '') + title.length;
+  const org = orgOf(title, rt.text);
+  const region = org.region ?? regionFromBody(rt.text);
+  const signed = signedDateOf(rt, Math.max(titleEnd, 0));
+  const { year, inTitle } = yearOf(title, rt, 0, signed?.iso ?? null);
+  return {
+    title,
+    titleLine,
+    ...org,
+    region,
+    year,
+    yearInTitle: inTitle,
+    signedDate: signed?.iso ?? null,
+    signedDateLine: signed?.line ?? null,
+  };
+}

@@ -1,0 +1,91 @@
+import { readChineseNumber } from './numerals.js';
+import type { ReportText } from './report-text.js';
+import { lineAt } from './report-text.js';
+
+export interface ProseFigure {
+  value: number;
+  line: number;
+  text: string;
+}
+
+/** Figures and statements in the prose that the tables can be checked against (spec §1.4, R10). */
+export interface ProseFacts {
+  activeItems: ProseFigure | null;
+  applicationsReceived: ProseFigure | null;
+  /** A sentence saying no 行政复议/行政诉讼 happened. */
+  noReviewOrLitigation: ProseFigure | null;
+  /** Statistics periods stated, e.g. 2020年1月1日至2021年12月31日. */
+  periods: Array<{ from: [number, number, number]; to: [number, number, number]; line: number; text: string }>;
+}
+
+const NUM = '(\\d+|[零一二两三四五六七八九十百千]+)';
+
+/** Totals of proactive disclosure: 共公开政务信息170条, 累计主动公开政府信息1374条; not 政务动态 (news items). */
+const ACTIVE_ITEMS = [
+  new RegExp(`(?:公开|发布)(?:了)?(?:各类)?(?:政府|政务)?信息(?:共|累计|总计)?${NUM}\\s*(?:条|篇|项)`),
+  new RegExp(`(?:主动公开|公开|发布)(?:了)?(?:政府|政务)?信息(?:共|累计|总计)?[^,;。\\d]{0,2}?${NUM}\\s*(?:条|篇)`),
+];
+
+const RECEIVED = [
+  new RegExp(`收到[^,;。\\d]{0,20}?申请[^,;。\\d]{0,4}?${NUM}\\s*(?:件|个|份|宗)`),
+  new RegExp(`收到${NUM}\\s*(?:件|个|份|宗)[^,;。]{0,16}?申请`),
+  new RegExp(`(?:受理|收到)[^,;。\\d]{0,10}?${NUM}\\s*(?:件|个|份|宗)[^,;。]{0,10}?申请`),
+];
+const RECEIVED_NONE = /(?:未|没有|尚未|无)(?:收到|受理|接到)[^;。]{0,30}?申请|(?:未|没有)(?:发生|产生)[^;。]{0,6}?依申请公开|无依申请公开/;
+
+const NO_REVIEW = /(?:未|没有|无|尚未)[^;。]{0,16}?(?:发生|出现|被申请|产生|引起)?[^;。]{0,16}?行政复议[^;。]{0,8}?行政诉讼|行政复议[^;。]{0,10}?行政诉讼[^;。]{0,6}?(?:均为0|均为零|为0|为零)/;
+
+const PERIOD = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('。', at) + 1, text.lastIndexOf('\n', at) + 1, at - 80);
+  let end = text.indexOf('。', at);
+  const nl = text.indexOf('\n', at);
+  if (end === -1 || (nl !== -1 && nl < end)) end = nl === -1 ? text.length : nl;
+  return text.slice(start, Math.min(end + 1, at + 120)).trim();
+}
+
+function firstFigure(rt: ReportText, from: number, to: number, patterns: readonly RegExp[]): ProseFigure | null {
+  const text = rt.text.slice(from, to);
+  let best: { at: number; value: number } | null = null;
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const value = readChineseNumber(m[1]!);
+    if (value !== null && (best === null || m.index < best.at)) best = { at: m.index, value };
+  }
+  if (!best) return null;
+  return { value: best.value, line: lineAt(rt, from + best.at), text: sentenceAround(rt.text, from + best.at) };
+}
+
+function firstMatch(rt: ReportText, from: number, to: number, re: RegExp, value: number): ProseFigure | null {
+  const m = re.exec(rt.text.slice(from, to));
+  if (!m) return null;
+  return { value, line: lineAt(rt, from + m.index), text: sentenceAround(rt.text, from + m.index) };
+}
+
+/**
+ * Reads the prose outside the tables. `overview` is where the totals are stated (part 一);
+ * `whole` bounds the search for statements that may sit in any part.
+ */
+export function readProse(rt: ReportText, overview: { start: number; end: number }, tablesStart: number): ProseFacts {
+  const activeItems = firstFigure(rt, overview.start, overview.end, ACTIVE_ITEMS);
+  const received =
+    firstFigure(rt, 0, tablesStart, RECEIVED) ?? firstMatch(rt, 0, tablesStart, RECEIVED_NONE, 0);
+  const noReview = firstMatch(rt, 0, tablesStart, NO_REVIEW, 0);
+  const periods: ProseFacts['periods'] = [];
+  const text = rt.text;
+  PERIOD.lastIndex = 0;
+  // Line breaks inside a period ("2020年\n\n1月1日至…") are common in PDF text; the regex allows them.
+  for (let m = PERIOD.exec(text); m; m = PERIOD.exec(text)) {
+    const fromY = Number(m[1]);
+    const toY = m[4] ? Number(m[4]) : fromY;
+    periods.push({
+      from: [fromY, Number(m[2]), Number(m[3])],
+      to: [toY, Number(m[5]), Number(m[6])],
+      line: lineAt(rt, m.index),
+      text: m[0].replace(/\s+/g, ''),
+    });
+  }
+  return { activeItems, applicationsReceived: received, noReviewOrLitigation: noReview, periods };
+}

@@ -1,0 +1,100 @@
+import { compact } from '../normalize.js';
+import type { Token } from '../tokens.js';
+import type { RowSpec } from './row-specs.js';
+
+/** One row of a table as read: its spec, the label token, and the cells that follow it. */
+export interface MatchedRow {
+  spec: RowSpec;
+  specIndex: number;
+  label: Token;
+  /** Cells as printed, in order, before alignment (numbers, blanks, and text found among them). */
+  cells: Token[];
+}
+
+const MAX_LABEL = 60;
+const HAS_CJK = /[\u3400-\u9fff]/;
+/** Continuation pieces of a label broken over lines are skipped before the first cell. */
+const MAX_LABEL_PIECES = 4;
+
+function matchSpec(token: Token, specs: readonly RowSpec[], last: number): number {
+  if (token.cell.kind !== 'text' || token.text.length > MAX_LABEL || !HAS_CJK.test(token.text)) return -1;
+  const label = compact(token.text);
+  for (let i = last + 1; i < specs.length; i++) {
+    const spec = specs[i]!;
+    if (spec.after !== undefined && last < spec.after) continue;
+    if (spec.pattern.test(label)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Reads rows of a flattened table from a token stream, whatever the flattening: the labels are the
+ * anchors, taken in table order (a row missing from the text is skipped, never borrowed from a later
+ * one), and each row owns the cells between its label and the next label.
+ */
+export function matchRows(tokens: readonly Token[], specs: readonly RowSpec[]): MatchedRow[] {
+  const anchors: Array<{ index: number; specIndex: number }> = [];
+  let last = -1;
+  tokens.forEach((token, index) => {
+    const specIndex = matchSpec(token, specs, last);
+    if (specIndex !== -1) {
+      anchors.push({ index, specIndex });
+      last = specIndex;
+    }
+  });
+  return anchors.map((a, k) => {
+    const stop = anchors[k + 1]?.index ?? tokens.length;
+    return {
+      spec: specs[a.specIndex]!,
+      specIndex: a.specIndex,
+      label: tokens[a.index]!,
+      cells: takeCells(tokens, a.index + 1, stop),
+    };
+  });
+}
+
+/**
+ * The cells of one row: skip the rest of a broken label, then take numbers and blanks. A piece of
+ * text among them is a cell someone typed words into (kept, to be reported); text after the last
+ * cell belongs to what follows (a group heading, a note).
+ */
+function takeCells(tokens: readonly Token[], from: number, stop: number): Token[] {
+  let i = from;
+  let skipped = 0;
+  while (i < stop && tokens[i]!.cell.kind === 'text' && skipped < MAX_LABEL_PIECES) {
+    i++;
+    skipped++;
+  }
+  const cells: Token[] = [];
+  for (; i < stop; i++) {
+    const t = tokens[i]!;
+    if (t.cell.kind !== 'text') {
+      cells.push(t);
+      continue;
+    }
+    const next = tokens[i + 1];
+    const cellFollows = i + 1 < stop && next !== undefined && next.cell.kind !== 'text';
+    if (cells.length > 0 && cellFollows && t.text.length <= 8) cells.push(t);
+    else break;
+  }
+  return cells;
+}
+
+/** A value slot after alignment: the token it came from, or none when the flattening lost the cell. */
+export interface AlignedCell {
+  token: Token | null;
+}
+
+/**
+ * Fits the cells read for a row to the table's columns. Extra trailing blanks are placeholders of the
+ * next row; extra leading cells come from merged label cells (the last N belong to the columns).
+ * Too few cells means blanks vanished in a space-separated flattening: the figures are right-aligned,
+ * because the 总计 column is the one always filled.
+ */
+export function alignCells(cells: readonly Token[], columns: number): AlignedCell[] {
+  const c = [...cells];
+  while (c.length > columns && c[c.length - 1]!.cell.kind === 'blank') c.pop();
+  const fitted = c.length > columns ? c.slice(c.length - columns) : c;
+  const pad: AlignedCell[] = Array.from({ length: columns - fitted.length }, () => ({ token: null }));
+  return [...pad, ...fitted.map((token) => ({ token }))];
+}

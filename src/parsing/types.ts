@@ -1,0 +1,104 @@
+/** Shared shapes of the parsing pipeline. Field names follow the data contract (spec §1–§3). */
+
+export type ReportFormat = 'gov2019' | 'gov2021' | 'unknown';
+
+export const SECTION_KEYS = [
+  'overview',
+  'active',
+  'applications',
+  'review_litigation',
+  'problems',
+  'other',
+] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export type OrgKind = 'town' | 'township' | 'subdistrict' | 'department' | 'government' | 'other';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const FINDING_CODES = [
+  'LATE',
+  'MISSING',
+  'DATE_UNKNOWN',
+  'OUTDATED_FORMAT',
+  'MISSING_SECTION',
+  'TRUNCATED_TABLE',
+  'BLANK_CELLS',
+  'T3_BALANCE',
+  'T3_ROW_TOTAL',
+  'T3_RESULT_SUM',
+  'T4_TOTAL',
+  'BAD_NUMBER',
+  'CARRY_MISMATCH',
+  'STOCK_MISMATCH',
+  'TEXT_TABLE_MISMATCH',
+  'NO_INFO_FEE_STATEMENT',
+  'NO_PRIOR_YEAR_RECTIFICATION',
+  'TOWN_REGULATIONS_NONZERO',
+  'YEAR_NOT_IN_TITLE',
+  'STAT_PERIOD_WRONG',
+  'NONSTANDARD_LABEL',
+  'DUPLICATE_CONTENT',
+  'CHANGED_AFTER_PUBLICATION',
+  'UNIT_ANOMALY',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Plain Chinese a town officer understands. */
+  message: string;
+  /** 1-based line in the original text, when the finding points at one. */
+  line?: number;
+}
+
+/** Where a value came from: 1-based line, the cell or sentence text, the section, derived or read. */
+export interface Source {
+  line: number;
+  text: string;
+  section: SectionKey | null;
+  derived: boolean;
+}
+
+export type MetricValue = number | null;
+
+/** A section found in the text: character offsets into the normalized text. */
+export interface SectionSpan {
+  key: SectionKey;
+  heading: string;
+  line: number;
+  start: number;
+  bodyStart: number;
+  end: number;
+}
+
+export interface ParsedReport {
+  org: string | null;
+  name: string | null;
+  region: string | null;
+  kind: OrgKind | null;
+  year: number | null;
+  yearInTitle: boolean;
+  signedDate: string | null;
+  format: ReportFormat;
+  title: string;
+  sections: SectionKey[];
+  spans: SectionSpan[];
+  metrics: Record<string, MetricValue>;
+  sources: Record<string, Source>;
+  findings: Finding[];
+  /** Prose of each section found (tables included), for cross-report checks. */
+  sectionText: Partial<Record<SectionKey, string>>;
+}
+
+export type ParseErrorCode = 'EMPTY' | 'BINARY' | 'PDF' | 'DOCX' | 'TOO_LARGE' | 'NOT_A_REPORT';
+
+export interface ParseError {
+  code: ParseErrorCode;
+  message: string;
+}
+
+export type ParseOutcome =
+  | { ok: true; report: ParsedReport; encoding: string }
+  | { ok: false; error: ParseError };
