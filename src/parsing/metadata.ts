@@ -68,16 +68,17 @@ function kindOf(org: string): OrgKind {
   return 'other';
 }
 
-/** Full name, short name, county and kind from the first organisation named in the title. */
+/** Title words around the name, so the name is matched alone (… 康庄镇人民政府, not 年度报告康庄镇…). */
+function stripTitleWords(s: string): string {
+  return s.replace(/\d{4}\s*年(?:度)?|(?:政府)?信息公开(?:工作)?(?:年度报告|年报)?|工作年度报告|年度报告|年报|关于|中共/g, ' ');
+}
+
+/** Full name, short name, county and kind from the first organisation named in the title (else the opening text). */
 function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | 'kind' | 'region'> {
-  const cleaned = title.replace(/\d{4}\s*年(?:度)?/g, ' ').replace(/政府信息公开.*$/, '');
-  let m = ORG.exec(cleaned) ?? ORG.exec(title);
-  if (!m) {
-    // Some reports put the name only in the first sentence or the signature.
-    m = ORG.exec(body.slice(0, 400));
-  }
+  const cleaned = stripTitleWords(title);
+  const m = ORG.exec(cleaned) ?? ORG.exec(stripTitleWords(body.slice(0, 400)));
   if (!m) return { org: null, name: null, kind: null, region: null };
-  let full = (m[1] ?? m[2] ?? m[3])!.replace(/^(?:关于|中共)/, '');
+  let full = (m[1] ?? m[2] ?? m[3])!;
   const county = COUNTY.exec(full);
   let region: string | null = null;
   let short = full;

@@ -61,7 +61,7 @@ export function matchRows(tokens: readonly Token[], specs: readonly RowSpec[]): 
 function takeCells(tokens: readonly Token[], from: number, stop: number): Token[] {
   let i = from;
   let skipped = 0;
-  while (i < stop && tokens[i]!.cell.kind === 'text' && skipped < MAX_LABEL_PIECES) {
+  while (i < stop && isLabelPiece(tokens[i]!) && skipped < MAX_LABEL_PIECES) {
     i++;
     skipped++;
   }
@@ -74,10 +74,24 @@ function takeCells(tokens: readonly Token[], from: number, stop: number): Token[
     }
     const next = tokens[i + 1];
     const cellFollows = i + 1 < stop && next !== undefined && next.cell.kind !== 'text';
-    if (cells.length > 0 && cellFollows && t.text.length <= 8) cells.push(t);
+    if ((cells.length > 0 || looksLikeFigure(t.text)) && cellFollows && t.text.length <= 8) cells.push(t);
     else break;
   }
   return cells;
+}
+
+/** Words someone typed where a number belongs: 五, 约3, 3件左右, 两. */
+const FIGURE_WORD = /^[\d零〇一二两三四五六七八九十百千万.,%约余多共计件条项次个元左右]+$/;
+function looksLikeFigure(s: string): boolean {
+  return s.length <= 6 && FIGURE_WORD.test(s) && !/[、.]$/.test(s);
+}
+
+/**
+ * The rest of a label broken over lines or at spaces ("…确认或重新" / "出具已获取信息"): text after
+ * the label that is not a figure typed as words.
+ */
+function isLabelPiece(t: Token): boolean {
+  return t.cell.kind === 'text' && !looksLikeFigure(t.text);
 }
 
 /** A value slot after alignment: the token it came from, or none when the flattening lost the cell. */
