@@ -82,7 +82,8 @@ function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | '
   const county = COUNTY.exec(full);
   let region: string | null = null;
   let short = full;
-  if (county && m[1] && !NOT_A_PLACE.test(county[1]!) && full.length > county[1]!.length + 1) {
+  // A town's county prefix is its region; a department keeps the county in its name (临清市自然资源局).
+  if (county && (m[1] || m[2]) && !NOT_A_PLACE.test(county[1]!) && full.length > county[1]!.length + 1) {
     region = county[1]!;
     short = full.slice(region.length);
   }
@@ -91,7 +92,11 @@ function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | '
     // A town named without 人民政府 in the title is still its government.
     if (!/(人民政府|办事处)$/.test(full)) full = `${short}${/街道$/.test(short) ? '办事处' : '人民政府'}`;
   }
-  if (m[3]) short = full.replace(/人民政府$/, '');
+  if (m[2]) short = full;
+  if (m[3]) {
+    short = full.replace(/人民政府$/, '');
+    region = short;
+  }
   return { org: full, name: short, kind: kindOf(full), region };
 }
 

@@ -14,7 +14,11 @@ export interface Token {
  * an empty field); runs of spaces do not, so blanks vanish there and the row readers right-align.
  * A leading tab is indentation (one cell per line, as Word exports), and border pipes are not cells.
  */
+/** A Markdown table's rule line (| --- | :---: |): layout, not cells. */
+const RULE_LINE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$/;
+
 export function splitLine(segment: string): string[] {
+  if (RULE_LINE.test(segment)) return [];
   if (segment.includes('\t')) {
     const fields = segment.split('\t');
     if (fields.length > 1 && fields[0]!.trim() === '') fields.shift();

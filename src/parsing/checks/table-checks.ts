@@ -127,6 +127,7 @@ function tableOf(key: string): keyof typeof TABLE_TITLE {
 
 function checkCells(cells: readonly CellRead[], out: Finding[]) {
   const blanks = new Map<keyof typeof TABLE_TITLE, CellRead[]>();
+  const units: CellRead[] = [];
   for (const c of cells) {
     const col = c.key.slice(c.key.lastIndexOf('.') + 1);
     if (c.status === 'blank' || c.status === 'lost') {
@@ -140,14 +141,18 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
       } else if (!Number.isInteger(c.value) && !DECIMAL_COLUMNS.has(col)) {
         out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中“${c.raw}”是小数，件数应为整数`, c.line));
       }
-      if (c.unit) {
-        const money = DECIMAL_COLUMNS.has(col);
-        const msg = money && c.unit !== '万元'
-          ? `金额“${c.raw}”的单位不是万元，统一格式要求以万元填报`
-          : `单元格“${c.raw}”里写了单位，统一格式的单位写在表头，单元格只填数字`;
-        out.push(finding('UNIT_ANOMALY', msg, c.line));
-      }
+      if (c.unit) units.push(c);
     }
+  }
+  // One finding per kind of unit problem: a table with 件 in every cell is one thing to fix.
+  const money = units.filter((c) => DECIMAL_COLUMNS.has(c.key.slice(c.key.lastIndexOf('.') + 1)) && c.unit !== '万元');
+  const other = units.filter((c) => !money.includes(c));
+  if (money.length > 0) {
+    out.push(finding('UNIT_ANOMALY', `金额“${money[0]!.raw}”的单位不是万元，统一格式要求以万元填报`, money[0]!.line));
+  }
+  if (other.length > 0) {
+    const more = other.length > 1 ? `等${other.length}个单元格` : '';
+    out.push(finding('UNIT_ANOMALY', `单元格“${other[0]!.raw}”${more}里写了单位，统一格式的单位写在表头，单元格只填数字`, other[0]!.line));
   }
   for (const [t, list] of blanks) {
     out.push(
