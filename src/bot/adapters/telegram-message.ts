@@ -1,0 +1,55 @@
+import type { Message } from 'telegraf/types';
+import type { Incoming } from '../types.js';
+
+/**
+ * Telegram message → Incoming, pure. In groups the bot is addressed by a command (for it), an
+ * @mention or a reply to one of its messages: exactly what privacy mode lets it see.
+ */
+
+export interface BotIdentity {
+  id: number;
+  username: string;
+}
+
+export interface TelegramIncoming {
+  incoming: Incoming;
+  messageId: number;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function commandTarget(text: string): { isCommand: boolean; target?: string } {
+  const m = /^\/[A-Za-z0-9_]+(?:@([A-Za-z0-9_]+))?(?:\s|$)/.exec(text);
+  return m ? { isCommand: true, target: m[1] } : { isCommand: false };
+}
+
+export function toIncoming(message: Message.TextMessage, bot: BotIdentity): TelegramIncoming | null {
+  const chat = message.chat;
+  if (chat.type === 'channel' || !message.from || message.from.is_bot) return null;
+  const isGroup = chat.type !== 'private';
+  const mention = new RegExp(`@${escapeRegExp(bot.username)}(?![A-Za-z0-9_])`, 'gi');
+
+  const textMentions = (message.entities ?? []).filter((e) => e.type === 'text_mention' && e.user.id === bot.id);
+  let text = message.text;
+  for (const e of [...textMentions].sort((a, b) => b.offset - a.offset)) {
+    text = text.slice(0, e.offset) + text.slice(e.offset + e.length);
+  }
+  const mentioned = textMentions.length > 0 || mention.test(message.text);
+  text = text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+
+  const command = commandTarget(message.text);
+  const commandForUs = command.isCommand && (!command.target || command.target.toLowerCase() === bot.username.toLowerCase());
+  const replyToBot = message.reply_to_message?.from?.id === bot.id;
+
+  const incoming: Incoming = {
+    transport: 'telegram',
+    chatId: String(chat.id),
+    senderId: String(message.from.id),
+    senderName: [message.from.first_name, message.from.last_name].filter(Boolean).join(' ') || message.from.username,
+    text,
+    isGroup,
+    addressedToBot: !isGroup || commandForUs || mentioned || replyToBot,
+    receivedAt: new Date(message.date * 1000),
+  };
+  return { incoming, messageId: message.message_id };
+}

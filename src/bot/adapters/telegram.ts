@@ -1,0 +1,139 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { Telegraf } from 'telegraf';
+import { message } from 'telegraf/filters';
+import type { Config } from '../../config.js';
+import type { SubscriptionStore } from '../subscriptions.js';
+import type { Core, Notifier } from '../types.js';
+import { COMMANDS } from './commands.js';
+import { DEFAULT_MAX_AGE_MS, isStale, type SeenUpdates } from './dedupe.js';
+import { createDispatcher } from './dispatch.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { ScopeResolver } from './scope.js';
+import { toIncoming } from './telegram-message.js';
+import { callWithRetry, createTelegramSender, type RetryOptions } from './telegram-send.js';
+
+export interface TelegramWebhook {
+  /** Public https domain Telegram posts to, e.g. bot.example.gov.cn. */
+  domain: string;
+  path?: string;
+  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. */
+  secretToken: string;
+  port: number;
+  host?: string;
+}
+
+export interface TelegramOptions {
+  config: Pick<Config, 'telegram' | 'admins'>;
+  core: Core;
+  subscriptions: SubscriptionStore;
+  seen: SeenUpdates;
+  log: Logger;
+  now?: () => Date;
+  maxAgeMs?: number;
+  retry?: RetryOptions;
+  limiter?: RateLimiter;
+  resolveScope?: ScopeResolver;
+  maxQuestionLength?: number;
+  /** Long polling unless given. */
+  webhook?: TelegramWebhook;
+}
+
+export interface TelegramHandle {
+  notifier: Notifier;
+  botUsername: string;
+  /** The port the webhook server listens on (useful with port 0). */
+  webhookPort?: number;
+  stop(): Promise<void>;
+}
+
+/** Connects to the Bot API, registers the commands and starts receiving; resolves once running. */
+export async function startTelegram(opts: TelegramOptions): Promise<TelegramHandle> {
+  const settings = opts.config.telegram;
+  if (!settings) throw new Error('Telegram is not configured (TELEGRAM_BOT_TOKEN)');
+  const { log, seen } = opts;
+  const now = opts.now ?? (() => new Date());
+  const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+  // Answers may wait out a long retry_after; telegraf's 90 s default would report a false timeout.
+  const bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot }, handlerTimeout: 10 * 60_000 });
+  const me = await callWithRetry(() => bot.telegram.getMe(), log, opts.retry);
+  bot.botInfo = me;
+  const identity = { id: me.id, username: me.username };
+  const sender = createTelegramSender({ sendMessage: (c, t, e) => bot.telegram.sendMessage(c, t, e) }, log, opts.retry);
+  const dispatch = createDispatcher({ ...opts, admins: opts.config.admins, now });
+
+  bot.on(message('text'), async (ctx) => {
+    const view = toIncoming(ctx.message, identity);
+    if (!view || !view.incoming.addressedToBot) return;
+    const { incoming } = view;
+    const context = { updateId: ctx.update.update_id, chatId: incoming.chatId };
+    if (isStale(incoming.receivedAt, now(), maxAgeMs)) return log.info(context, 'stale telegram message ignored');
+    if (!(await seen.add(`telegram:${me.id}:${ctx.update.update_id}`))) return log.info(context, 'telegram update already handled');
+    const reply = await dispatch(incoming, {
+      botUsername: me.username,
+      isGroupAdmin: async () => {
+        const member = await callWithRetry(() => bot.telegram.getChatMember(incoming.chatId, Number(incoming.senderId)), log, opts.retry);
+        return member.status === 'creator' || member.status === 'administrator';
+      },
+    });
+    if (reply) await sender.send(incoming.chatId, reply, incoming.isGroup ? view.messageId : undefined);
+  });
+  bot.catch((err, ctx) => {
+    log.error({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text: ctx.text }, 'telegram update failed');
+  });
+
+  try {
+    await callWithRetry(() => bot.telegram.setMyCommands(COMMANDS.map((c) => ({ ...c }))), log, opts.retry);
+  } catch (err) {
+    log.warn({ err }, 'setMyCommands failed; commands still work but Telegram will not suggest them');
+  }
+
+  const notifier: Notifier = {
+    async send(target, text) {
+      if (target.transport !== 'telegram') throw new Error(`not a Telegram chat: ${target.transport}:${target.chatId}`);
+      await sender.send(target.chatId, text);
+    },
+  };
+
+  if (opts.webhook) return { notifier, botUsername: me.username, ...(await listenWebhook(bot, opts.webhook, log)) };
+
+  let ended = false;
+  const running = bot
+    .launch({ allowedUpdates: ['message'] })
+    .catch((err: unknown) => log.error({ err }, 'telegram polling stopped'))
+    .finally(() => (ended = true));
+  log.info({ bot: me.username, apiRoot: settings.apiRoot ?? 'https://api.telegram.org' }, 'telegram polling');
+  return {
+    notifier,
+    botUsername: me.username,
+    async stop() {
+      // launch() creates its poller only after deleteWebhook returns; until then bot.stop() throws "not running".
+      while (!ended) {
+        try {
+          bot.stop('shutdown');
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+      await running;
+    },
+  };
+}
+
+async function listenWebhook(bot: Telegraf, hook: TelegramWebhook, log: Logger): Promise<{ webhookPort: number; stop(): Promise<void> }> {
+  const callback = await bot.createWebhook({ domain: hook.domain, path: hook.path, secret_token: hook.secretToken, allowed_updates: ['message'] });
+  const server: Server = createServer((req, res) => void callback(req, res));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(hook.port, hook.host ?? '127.0.0.1', resolve));
+  const webhookPort = (server.address() as AddressInfo).port;
+  log.info({ domain: hook.domain, port: webhookPort }, 'telegram webhook');
+  return {
+    webhookPort,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
