@@ -21,6 +21,8 @@ const FIXED_T3 = [
   ...NOT_PROCESSED,
 ];
 
+const BALANCE_ROWS = new Set(['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward']);
+
 const has = (v: Values, row: string) => v.has(`${row}.total`);
 /** Blank counts as 0 here: the sums are judged as they would stand if the blanks meant 0 (spec §3). */
 const num = (v: Values, key: string) => v.get(key)?.value ?? 0;
@@ -69,7 +71,7 @@ function checkCompleteness(v: Values, tables: TablesRead, format: ReportFormat, 
 
 function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
   const rows = t3Expected(v, format);
-  if (['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward'].every((r) => has(v, r))) {
+  if ([...BALANCE_ROWS].every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
       const left = num(v, `applications.new.${col}`) + num(v, `applications.carried_over.${col}`);
       const right = num(v, `applications.handled.${col}`) + num(v, `applications.carried_forward.${col}`);
@@ -94,7 +96,7 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
       );
     }
   }
-  const results = rows.filter((r) => !['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward'].includes(r));
+  const results = rows.filter((r) => !BALANCE_ROWS.has(r));
   if (has(v, 'applications.handled') && results.every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
       const sum = results.reduce((s, r) => s + num(v, `${r}.${col}`), 0);
@@ -132,7 +134,9 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
     const col = c.key.slice(c.key.lastIndexOf('.') + 1);
     if (c.status === 'blank' || c.status === 'lost') {
       const t = tableOf(c.key);
-      blanks.set(t, [...(blanks.get(t) ?? []), c]);
+      const list = blanks.get(t);
+      if (list) list.push(c);
+      else blanks.set(t, [c]);
     } else if (c.status === 'text') {
       out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中“${c.raw}”不是数字，应填写阿拉伯数字`, c.line));
     } else if (c.value !== null) {

@@ -1,0 +1,73 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+import type { Answer } from '../bot/types.js';
+
+/** The largest request body accepted; a question is a line of text. */
+const MAX_BODY = 16 * 1024;
+
+export interface HttpDeps {
+  ask(question: string): Promise<Answer>;
+  health(): Record<string, unknown>;
+  log: Logger;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** POST /ask {"question"} → the answer JSON of `ask --json`; GET /healthz → status. node:http only. */
+export function createHttpServer(deps: HttpDeps): Server {
+  return createServer(async (req, res) => {
+    try {
+      if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, { ok: true, ...deps.health() });
+      if (req.url !== '/ask') return send(res, 404, { error: '没有这个地址：请用 POST /ask 或 GET /healthz' });
+      if (req.method !== 'POST') return send(res, 405, { error: '请用 POST /ask，正文为 {"question":"…"}' });
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, { error: '请求太大' });
+      let question: unknown;
+      try {
+        question = (JSON.parse(body) as { question?: unknown }).question;
+      } catch {
+        return send(res, 400, { error: '正文不是有效的 JSON，应为 {"question":"…"}' });
+      }
+      if (typeof question !== 'string') return send(res, 400, { error: '缺少 question 字段' });
+      send(res, 200, await deps.ask(question));
+    } catch (e) {
+      deps.log.error({ err: e, url: req.url }, 'http request failed');
+      if (!res.headersSent) send(res, 500, { error: '服务出错了，请稍后再试' });
+    }
+  });
+}
+
+export function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
