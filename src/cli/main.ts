@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerIngest } from './commands/ingest.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerParse } from './commands/parse.js';
 import { createContext } from './context.js';
 import { CliExit, printError } from './output.js';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .exitOverride();
   const ctx = createContext(() => program.opts<{ db?: string; now?: string }>());
   registerParse(program, ctx);
+  registerIngest(program, ctx);
+  registerMigrate(program, ctx);
   return program;
 }
 

@@ -1,0 +1,7 @@
+/** Every table of the database; drizzle-kit reads this file (drizzle.config.ts) to generate migrations. */
+export * from './orgs.js';
+export * from './org-aliases.js';
+export * from './reports.js';
+export * from './report-sections.js';
+export * from './metrics.js';
+export * from './findings.js';

@@ -1,0 +1,23 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { reports } from './reports.js';
+
+/** Every metric value of a report version with its provenance (data contract §1.5). */
+export const metrics = sqliteTable(
+  'metrics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** null: the cell is printed but blank ("/", "—", 无). An absent row: the report has no such cell. */
+    value: real('value'),
+    line: integer('line').notNull(),
+    text: text('text').notNull(),
+    section: text('section'),
+    derived: integer('derived', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [uniqueIndex('metrics_report_key_unique').on(t.reportId, t.key), index('metrics_key_idx').on(t.key)],
+);
+
+export type MetricRow = typeof metrics.$inferSelect;

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { orgs } from './orgs.js';
+
+/**
+ * One row per version of a report. A corrected report adds a row instead of overwriting, so the
+ * history stays; exactly one version per organisation and year is current (the newest).
+ */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    /** 1 for the first version on file, then 2, 3 … */
+    version: integer('version').notNull(),
+    isCurrent: integer('is_current', { mode: 'boolean' }).notNull(),
+    /** The full name and region as this version prints them (the org row keeps the first). */
+    printedOrg: text('printed_org'),
+    printedRegion: text('printed_region'),
+    title: text('title').notNull(),
+    signedDate: text('signed_date'),
+    format: text('format', { enum: ['gov2019', 'gov2021', 'unknown'] }).notNull(),
+    /** JSON array of the section keys found, in contract order. */
+    sections: text('sections').notNull(),
+    /** sha256 of the normalized text: the same report re-saved in another encoding is the same content. */
+    contentHash: text('content_hash').notNull(),
+    fileName: text('file_name').notNull(),
+    encoding: text('encoding').notNull(),
+    /** The decoded file, verbatim: line numbers in provenance point into it. */
+    rawText: text('raw_text').notNull(),
+    ingestedAt: text('ingested_at').notNull(),
+  },
+  (t) => [
+    // Plain column name: SQLite rejects table-qualified names in a partial index's WHERE.
+    uniqueIndex('reports_current_unique').on(t.orgId, t.year).where(sql`is_current = 1`),
+    uniqueIndex('reports_org_year_version_unique').on(t.orgId, t.year, t.version),
+    uniqueIndex('reports_content_hash_unique').on(t.contentHash),
+    index('reports_year_idx').on(t.year),
+  ],
+);
+
+export type ReportRow = typeof reports.$inferSelect;
