@@ -5,3 +5,7 @@ export * from './reports.js';
 export * from './report-sections.js';
 export * from './metrics.js';
 export * from './findings.js';
+export * from './roster.js';
+export * from './subscriptions.js';
+export * from './deliveries.js';
+export * from './seen-updates.js';
