@@ -1,0 +1,88 @@
+import type { Answer, AnswerRow } from '../../types.js';
+import { errorCaveat, formatValue, join } from '../answer.js';
+import { keyInfo } from '../lexicon/captions.js';
+import type { Query } from '../query.js';
+import type { OrgRecord } from '../store.js';
+import { nameOf, rowName, scopeOrgs, type ExecContext } from './context.js';
+import { understoodAs } from './phrases.js';
+import { readAsk, type Reading } from './read.js';
+
+type RankQuery = Extract<Query, { kind: 'rank' }>;
+
+interface Ranked {
+  reading: Reading;
+  key: string;
+  value: number | null;
+}
+
+const valueOf = (r: Reading): Ranked | null => {
+  const v = r.values[0];
+  return v ? { reading: r, key: v.key, value: v.record.value } : null;
+};
+
+/** The year to rank: the one asked, else the latest year in which at least two organisations have the figure. */
+function rankYear(ctx: ExecContext, q: RankQuery, orgs: OrgRecord[]): { year: number; defaulted: boolean } | null {
+  if (q.years.kind === 'list') return { year: q.years.years.at(-1)!, defaulted: false };
+  if (q.years.kind === 'range') return { year: q.years.to, defaulted: false };
+  const years = [...ctx.store.years()].reverse();
+  const count = (y: number) => orgs.filter((o) => readAsk(ctx.store, o, y, q.metric).values.length > 0).length;
+  const year = years.find((y) => count(y) >= 2) ?? years.find((y) => count(y) >= 1) ?? years[0];
+  return year === undefined ? null : { year, defaulted: true };
+}
+
+/** Competition ranking: equal figures share a place (1, 2, 2, 4). */
+function places(list: Ranked[]): number[] {
+  return list.map((x) => 1 + list.findIndex((y) => y.value === x.value));
+}
+
+export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
+  const focus = q.scope.orgs.length === 1 ? q.scope.orgs[0]!.org : null;
+  // One named organisation asks for its place among all of them.
+  const orgs = scopeOrgs(ctx, focus ? { orgs: [], region: null } : q.scope);
+  const picked = rankYear(ctx, q, orgs);
+  if (!picked) return { kind: 'rank', text: '还没有收录任何报告，无法排名。', rows: [] };
+  const { year, defaulted } = picked;
+  const readings = orgs.map((o) => readAsk(ctx.store, o, year, q.metric));
+  const all = readings.map(valueOf).filter((x): x is Ranked => x !== null);
+  const sign = q.order === 'asc' ? 1 : -1;
+  const numbers = all.filter((x) => x.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
+  const blanks = all.filter((x) => x.value === null);
+  const ranks = places(numbers);
+  const shown = q.top ? numbers.filter((_, i) => ranks[i]! <= q.top!) : numbers;
+  const head = numbers[0]?.key ?? blanks[0]?.key;
+  const label = head ? keyInfo(head).label : q.metric.phrase;
+  const where = q.scope.region && !focus ? q.scope.region : '';
+
+  const parts: string[] = [understoodAs(q.scope, ctx)];
+  if (defaulted) parts.push(`（没有说年份，按${year}年度的报告排名）`);
+  if (numbers.length === 0) {
+    parts.push(`${year}年${where}没有可以排名的${label}数字。`);
+  } else {
+    const order = q.order === 'asc' ? '从少到多' : '从多到少';
+    const lines = shown.map((x, i) => {
+      const relabel = x.key !== head ? `（${keyInfo(x.key).label}）` : '';
+      return `${ranks[i]}. ${nameOf(ctx, x.reading.org)}${relabel} ${formatValue(x.value, x.key)}`;
+    });
+    parts.push(`${year}年${where}${label}（${order}）：\n${lines.join('\n')}\n`);
+    if (numbers.length > 1 && numbers.every((x) => x.value === 0)) parts.push('都是0。');
+  }
+  if (blanks.length > 0) parts.push(`报告未填写：${blanks.map((x) => nameOf(ctx, x.reading.org)).join('、')}。`);
+  const lacking = readings.filter((r) => r.state === 'not_in_format' || r.state === 'row_missing');
+  if (lacking.length > 0) parts.push(`报告里没有这项数字：${lacking.map((r) => nameOf(ctx, r.org)).join('、')}。`);
+  const absent = readings.filter((r) => r.state === 'no_report').length;
+  if (absent > 0) parts.push(`另有${absent}个单位没有${year}年度报告。`);
+  if (head) parts.push(`（${keyInfo(head).caption}）`);
+  if (focus) {
+    const i = numbers.findIndex((x) => x.reading.org.id === focus.id);
+    parts.push(i >= 0 ? `${nameOf(ctx, focus)}排第${ranks[i]}（共${numbers.length}个单位）。` : `${nameOf(ctx, focus)}没有参加这项排名。`);
+  }
+  for (const x of shown) parts.push(x.reading.report ? errorCaveat(x.reading.report, `${nameOf(ctx, x.reading.org)}${year}年度报告`) : '');
+  const rows: AnswerRow[] = [...shown, ...blanks].map((x, i) => ({
+    ...rowName(ctx, x.reading.org),
+    year,
+    metric: x.key,
+    value: x.value,
+    rank: i < shown.length ? ranks[i] : null,
+  }));
+  return { kind: 'rank', text: join(parts).trim(), rows };
+}

@@ -1,0 +1,37 @@
+import type { OrgRecord } from '../store.js';
+import type { YearSpec } from '../years.js';
+import type { ExecContext } from './context.js';
+
+/** Report years a question covers for one organisation; `defaulted` when none was asked for. */
+export function yearsFor(ctx: ExecContext, org: OrgRecord, spec: YearSpec): { years: number[]; defaulted: boolean } {
+  switch (spec.kind) {
+    case 'none': {
+      const latest = ctx.store.reportsOf(org.id).at(-1);
+      return { years: latest ? [latest.year] : [], defaulted: true };
+    }
+    case 'list':
+      return { years: spec.years, defaulted: false };
+    case 'range': {
+      const years: number[] = [];
+      for (let y = spec.from; y <= spec.to && years.length < 30; y++) years.push(y);
+      return { years, defaulted: false };
+    }
+    case 'all':
+      return { years: ctx.store.reportsOf(org.id).map((r) => r.year), defaulted: false };
+    case 'recent': {
+      const last = Math.max(ctx.store.years().at(-1) ?? ctx.currentYear - 1, ...ctx.store.reportsOf(org.id).map((r) => r.year));
+      const years: number[] = [];
+      for (let y = last - spec.count + 1; y <= last; y++) years.push(y);
+      return { years, defaulted: false };
+    }
+  }
+}
+
+/** `2020年`, `2020–2022年` or `2020年、2022年`. */
+export function describeYears(years: number[]): string {
+  if (years.length === 0) return '';
+  if (years.length === 1) return `${years[0]}年`;
+  const sorted = [...years].sort((a, b) => a - b);
+  const contiguous = sorted.every((y, i) => i === 0 || y === sorted[i - 1]! + 1);
+  return contiguous ? `${sorted[0]}–${sorted.at(-1)}年` : sorted.map((y) => `${y}年`).join('、');
+}

@@ -1,0 +1,36 @@
+import type { MetricAsk } from './metrics.js';
+import type { OrgMention } from './orgs.js';
+import type { OrgRecord } from './store.js';
+import type { YearSpec } from './years.js';
+
+/** What a question asks, once understood: a tagged union on `kind` (data contract §4 kinds). */
+
+export interface Scope {
+  /** Organisations named, in the order the question names them (each resolved to one record). */
+  orgs: ResolvedOrg[];
+  /** A county or city named without a town (临清市各镇), else null. */
+  region: string | null;
+  /** Names that look like places but are not on file (李家镇), each with the nearest known names. */
+  unknown: Array<{ name: string; nearest: OrgRecord[] }>;
+}
+
+export interface ResolvedOrg {
+  org: OrgRecord;
+  /** As typed, when it differs from the name on file (康装镇, 张家玻镇). */
+  typed: string | null;
+}
+
+export type StatusFilter = 'incomplete' | 'late' | 'missing' | 'problems';
+export type ReportAspect = 'date' | 'format' | 'original' | 'summary' | 'info_fee';
+export type HelpReason = 'asked' | 'thanks' | 'empty' | 'too_long' | 'not_understood';
+
+export type Query =
+  | { kind: 'help'; reason: HelpReason }
+  | { kind: 'metric' | 'compare' | 'trend'; scope: Scope; years: YearSpec; metrics: MetricAsk[]; yesNo: boolean }
+  | { kind: 'rank'; scope: Scope; years: YearSpec; metric: MetricAsk; order: 'desc' | 'asc'; top: number | null }
+  | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter }
+  | { kind: 'report'; scope: Scope; years: YearSpec; aspect: ReportAspect }
+  | { kind: 'deadline'; scope: Scope; years: YearSpec }
+  | { kind: 'clarify'; about: 'org'; mention: OrgMention }
+  | { kind: 'clarify'; about: 'metric'; scope: Scope; years: YearSpec }
+  | { kind: 'unknown'; names: Array<{ name: string; nearest: OrgRecord[] }> };

@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCore, type CoreDeps } from '../../src/bot/core/index.js';
+import type { ReportStore } from '../../src/bot/core/store.js';
+import type { Incoming } from '../../src/bot/types.js';
+import { defaultDeadline } from '../../src/parsing/parse-report.js';
+import { parseFile, seedStore } from '../helpers/memory-store.js';
+import { seedPath } from '../helpers/seeds.js';
+import { at } from './table.js';
+
+const now = at('2026-11-21');
+const deps = (over: Partial<CoreDeps> = {}): CoreDeps => ({ store: seedStore(), now: () => now, deadline: defaultDeadline, ...over });
+const msg = (text: string, over: Partial<Incoming> = {}): Incoming => ({
+  transport: 'telegram',
+  chatId: '-100',
+  senderId: '42',
+  text,
+  isGroup: true,
+  addressedToBot: true,
+  receivedAt: now,
+  ...over,
+});
+
+describe('handleMessage guards', () => {
+  it('answers a message addressed to the bot', async () => {
+    const a = await createCore(deps()).handleMessage(msg('康庄镇2020年依申请公开多少件'));
+    expect(a?.rows).toEqual([{ name: '康庄镇', year: 2020, metric: 'applications.new.total', value: 1 }]);
+  });
+
+  it('ignores group chatter not addressed to it, but not private chats', async () => {
+    const core = createCore(deps());
+    expect(await core.handleMessage(msg('康庄镇2020年依申请公开多少件', { addressedToBot: false }))).toBeNull();
+    expect(await core.handleMessage(msg('康庄镇依申请公开', { isGroup: false, addressedToBot: false }))).not.toBeNull();
+  });
+
+  it('counts an @mention in the text as addressed', async () => {
+    const a = await createCore(deps()).handleMessage(msg('@年报助手 哪些报告不完整', { addressedToBot: false }));
+    expect(a?.kind).toBe('status');
+  });
+
+  it('ignores its own messages', async () => {
+    const core = createCore(deps({ selfIds: ['telegram:42'] }));
+    expect(await core.handleMessage(msg('帮助'))).toBeNull();
+  });
+
+  it('ignores messages replayed long after they were sent', async () => {
+    const core = createCore(deps());
+    const old = new Date(now.getTime() - 60 * 60 * 1000);
+    expect(await core.handleMessage(msg('帮助', { receivedAt: old }))).toBeNull();
+    expect(await createCore(deps({ staleAfterMs: 2 * 60 * 60 * 1000 })).handleMessage(msg('帮助', { receivedAt: old }))).not.toBeNull();
+  });
+});
+
+describe('errors', () => {
+  it('turn into a short apology and a log line, never a crash', async () => {
+    const broken: ReportStore = { ...seedStore(), currentReport: () => { throw new Error('disk I/O error'); } };
+    const error = vi.fn();
+    const core = createCore(deps({ store: broken, log: { error } }));
+    const a = await core.handleMessage(msg('康庄镇2020年依申请公开多少件'));
+    expect(a).toMatchObject({ kind: 'unknown', rows: [] });
+    expect(a!.text).toContain('抱歉');
+    expect(error).toHaveBeenCalledOnce();
+    expect(core.ask('康庄镇2020年依申请公开多少件').text).toContain('抱歉');
+  });
+});
+
+describe('ask', () => {
+  it('takes today from the argument when given (CLI --now)', () => {
+    const core = createCore(deps());
+    expect(core.ask('康庄镇去年依申请公开多少件', at('2021-03-01')).rows).toHaveLength(1);
+    expect(core.ask('康庄镇去年依申请公开多少件').rows).toHaveLength(0);
+  });
+
+  it('notices organisations ingested after the first question', () => {
+    const store = seedStore();
+    const core = createCore(deps({ store }));
+    expect(core.ask('石桥镇2021年依申请公开多少件').kind).toBe('unknown');
+    const z = parseFile(seedPath('zhangjiapo-2021'));
+    store.add({ ...z, name: '石桥镇', org: '沂源县石桥镇人民政府' }, 'shiqiao.txt');
+    expect(core.ask('石桥镇2021年依申请公开多少件').rows).toEqual([{ name: '石桥镇', year: 2021, metric: 'applications.new.total', value: 0 }]);
+  });
+
+  it('asks back when two organisations share a name, and answers once the county is given', () => {
+    const store = seedStore();
+    const z = parseFile(seedPath('zhangjiapo-2021'));
+    store.add({ ...z, org: '博山县张家坡镇人民政府', region: '博山县' }, 'boshan.txt');
+    const core = createCore(deps({ store }));
+    const a = core.ask('张家坡镇2021年依申请公开多少件');
+    expect(a.kind).toBe('clarify');
+    expect(a.rows.map((r) => r.region).sort()).toEqual(['博山县', '沂源县']);
+    expect(a.text).toContain('沂源县张家坡镇');
+    expect(a.text).toContain('博山县张家坡镇');
+    const b = core.ask('博山县张家坡镇2021年依申请公开多少件');
+    expect(b.kind).toBe('metric');
+    expect(b.rows).toEqual([{ name: '张家坡镇', region: '博山县', year: 2021, metric: 'applications.new.total', value: 0 }]);
+    expect(b.text).toContain('博山县张家坡镇');
+  });
+});
