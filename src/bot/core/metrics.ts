@@ -18,6 +18,7 @@ export interface MetricAsk {
 interface Found {
   concept: (typeof CONCEPTS)[number];
   start: number;
+  end: number;
   phrase: string;
 }
 
@@ -26,7 +27,7 @@ function collect(text: MaskedText, pick: (c: (typeof CONCEPTS)[number]) => RegEx
   for (const concept of CONCEPTS) {
     const re = pick(concept);
     if (!re) continue;
-    for (const h of text.take(re)) found.push({ concept, start: h.start, phrase: h.text });
+    for (const h of text.take(re)) found.push({ concept, start: h.start, end: h.end, phrase: h.text });
   }
   return found;
 }
@@ -35,13 +36,18 @@ function collect(text: MaskedText, pick: (c: (typeof CONCEPTS)[number]) => RegEx
 export function readMetrics(text: MaskedText): MetricAsk[] {
   text.take(REPORT_NAME);
   let found = collect(text, (c) => c.strong);
-  if (found.length === 0) found = collect(text, (c) => c.weak);
+  if (found.length === 0) {
+    found = collect(text, (c) => c.weak);
+    // 公开的申请 is about applications; the bare 公开 must not add the proactive total.
+    if (found.some((f) => f.concept.family === 't3')) found = found.filter((f) => f.concept.family !== 'prose');
+  }
   // 主动公开的规范性文件 asks for the 表二 row, not the prose total of proactive items.
   if (found.some((f) => f.concept.family === 't2')) found = found.filter((f) => f.concept.family !== 'prose');
 
   const applicant = APPLICANT_CUES.flatMap((c) => (text.take(c.cue).length > 0 ? [...c.columns] : []));
   if (applicant.length > 0 && !found.some((f) => f.concept.family === 't3')) {
-    found.push({ concept: CONCEPTS.find((c) => c.id === 'applications.new')!, start: text.original.length, phrase: '申请' });
+    const end = text.original.length;
+    found.push({ concept: CONCEPTS.find((c) => c.id === 'applications.new')!, start: end, end, phrase: '申请' });
   }
   const hasT4 = found.some((f) => f.concept.family === 't4');
   const outcome = hasT4 ? T4_COLUMN_CUES.flatMap((c) => (text.take(c.cue).length > 0 ? [...c.columns] : [])) : [];
@@ -80,6 +86,8 @@ function dropImplied(found: Found[]): Found[] {
     const id = f.concept.id;
     if (ids.some((other) => other !== id && other.startsWith(`${id}.`))) return false;
     if (id === 'applications.new' && otherT3 && !NEW_ROW_WORDS.test(f.phrase)) return false;
+    // 几个人来申请公开信息: the information is what was applied for, not the proactive total.
+    if (f.concept.family === 'prose' && found.some((n) => n.concept.id === 'applications.new' && n.end === f.start)) return false;
     return true;
   });
 }

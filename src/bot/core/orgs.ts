@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import type { OrgRecord } from './store.js';
 import type { MaskedText } from './masked.js';
 import { normalizeQuestion } from './text.js';
@@ -72,6 +73,14 @@ function surfacesOf(o: OrgRecord): Set<string> {
     for (const r of [region, regionShort]) {
       if (!r) continue;
       for (const s of [local, localCore]) if (!s.startsWith(r)) add(r + s);
+    }
+    // Typed on a phone without choosing characters: kangzhuang, kangzhuangzhen.
+    if (/^[\u3400-\u9fff]{2,}$/.test(localCore)) {
+      const spelled = (pinyin(localCore, { toneType: 'none', type: 'array' }) as string[]).join('');
+      const suffix = local.slice(localCore.length);
+      const suffixSpelled = suffix ? (pinyin(suffix, { toneType: 'none', type: 'array' }) as string[]).join('') : '';
+      add(spelled);
+      if (suffixSpelled) add(spelled + suffixSpelled);
     }
   }
   return out;

@@ -21,15 +21,15 @@ export interface ResolvedOrg {
 }
 
 export type StatusFilter = 'incomplete' | 'late' | 'missing' | 'problems';
-export type ReportAspect = 'date' | 'format' | 'original' | 'summary' | 'info_fee';
+export type ReportAspect = 'date' | 'format' | 'original' | 'summary' | 'info_fee' | 'unsupported';
 export type HelpReason = 'asked' | 'thanks' | 'empty' | 'too_long' | 'not_understood';
 
 export type Query =
   | { kind: 'help'; reason: HelpReason }
-  | { kind: 'metric' | 'compare' | 'trend'; scope: Scope; years: YearSpec; metrics: MetricAsk[]; yesNo: boolean }
+  | { kind: 'metric' | 'compare' | 'trend'; scope: Scope; years: YearSpec; metrics: MetricAsk[]; yesNo: boolean; sum?: boolean }
   | { kind: 'rank'; scope: Scope; years: YearSpec; metric: MetricAsk; order: 'desc' | 'asc'; top: number | null }
   | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter }
-  | { kind: 'report'; scope: Scope; years: YearSpec; aspect: ReportAspect }
+  | { kind: 'report'; scope: Scope; years: YearSpec; aspect: ReportAspect; onlyWrong?: boolean }
   | { kind: 'deadline'; scope: Scope; years: YearSpec }
   | { kind: 'clarify'; about: 'org'; mention: OrgMention }
   | { kind: 'clarify'; about: 'metric'; scope: Scope; years: YearSpec }

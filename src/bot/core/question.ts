@@ -1,5 +1,7 @@
 import {
   ALL_ORGS_CUE,
+  SUM_CUE,
+  CATALOGUE_CUE,
   COMPARE_CUE,
   DEADLINE_CUE,
   HELP_COMMANDS,
@@ -15,7 +17,9 @@ import {
   STATUS_MISSING_CUE,
   STATUS_PROBLEM_CUE,
   THANKS_CUE,
+  NOT_YES_NO_CUE,
   TREND_CUE,
+  WRONG_FORMAT_CUE,
   YES_NO_CUE,
 } from './lexicon/kinds.js';
 import { MaskedText } from './masked.js';
@@ -106,9 +110,11 @@ export function decide(slots: Slots): Query {
   const { orgs, ambiguous } = resolveOrgs(slots);
   const region = orgs.length === 0 ? slots.regions[0]?.region ?? null : null;
   const scope: Scope = { orgs, region, unknown: slots.unknown };
-  const metrics = slots.metrics.filter((m) => m.family !== 'info_fee');
-  const infoFee = metrics.length !== slots.metrics.length;
-  const nothingNamed = metrics.length === 0 && orgs.length === 0 && !region && slots.unknown.length === 0 && !infoFee;
+  const metrics = slots.metrics.filter((m) => m.family !== 'info_fee' && m.family !== 'unsupported');
+  const infoFee = slots.metrics.some((m) => m.family === 'info_fee');
+  const unsupported = slots.metrics.some((m) => m.family === 'unsupported');
+  const nothingNamed =
+    metrics.length === 0 && orgs.length === 0 && !region && slots.unknown.length === 0 && !infoFee && !unsupported;
 
   if (ambiguous) return { kind: 'clarify', about: 'org', mention: ambiguous };
   if (nothingNamed && THANKS_CUE.test(plain)) return { kind: 'help', reason: 'thanks' };
@@ -119,10 +125,15 @@ export function decide(slots: Slots): Query {
   if (missingAsked) return { kind: 'status', scope, years, filter: 'missing' };
   if (DEADLINE_CUE.test(rest) && metrics.length === 0) return { kind: 'deadline', scope, years };
   if (infoFee) return { kind: 'report', scope, years, aspect: 'info_fee' };
+  // 12345热线办结 is not 表三's 办结: a prose-only fact wins over any figure it resembles.
+  if (unsupported) return { kind: 'report', scope, years, aspect: 'unsupported' };
 
   if (metrics.length === 0) {
     const aboutOne = orgs.length > 0;
-    if (REPORT_FORMAT_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'format' };
+    if (REPORT_FORMAT_CUE.test(rest)) {
+      const onlyWrong = !aboutOne && WRONG_FORMAT_CUE.test(rest);
+      return { kind: 'report', scope, years, aspect: 'format', onlyWrong };
+    }
     if (REPORT_ORIGINAL_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'original' };
     if (aboutOne && (REPORT_DATE_CUE.test(rest) || STATUS_LATE_CUE.test(rest) || STATUS_MISSING_CUE.test(rest))) {
       return { kind: 'report', scope, years, aspect: 'date' };
@@ -132,13 +143,13 @@ export function decide(slots: Slots): Query {
     if (STATUS_INCOMPLETE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'incomplete' };
     if (STATUS_PROBLEM_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'problems' };
     if (REPORT_DATE_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'date' };
-    if (aboutOne || region || ALL_ORGS_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'summary' };
+    if (aboutOne || region || ALL_ORGS_CUE.test(rest) || CATALOGUE_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'summary' };
     if (RANK_SUPERLATIVE_CUE.test(rest)) return { kind: 'clarify', about: 'metric', scope, years };
     return { kind: 'help', reason: 'not_understood' };
   }
 
   // Read on the whole question: 有没有人申请 is both the figure and the yes/no form.
-  const yesNo = YES_NO_CUE.test(slots.text);
+  const yesNo = YES_NO_CUE.test(slots.text) && !NOT_YES_NO_CUE.test(slots.text);
   if (RANK_CUE.test(rest) && (orgs.length !== 1 || RANK_SUPERLATIVE_CUE.test(rest)) && !(orgs.length > 1 && COMPARE_CUE.test(rest) && !RANK_SUPERLATIVE_CUE.test(rest))) {
     return { kind: 'rank', scope, years, metric: metrics[0]!, order: RANK_ASC_CUE.test(rest) ? 'asc' : 'desc', top: topOf(rest) };
   }
@@ -146,5 +157,5 @@ export function decide(slots: Slots): Query {
     years.kind === 'range' || years.kind === 'all' || years.kind === 'recent' || (years.kind === 'list' && years.years.length > 1);
   if (TREND_CUE.test(rest) || (manyYears && orgs.length <= 1)) return { kind: 'trend', scope, years, metrics, yesNo };
   if (orgs.length === 1) return { kind: 'metric', scope, years, metrics, yesNo };
-  return { kind: 'compare', scope, years, metrics, yesNo };
+  return { kind: 'compare', scope, years, metrics, yesNo, sum: SUM_CUE.test(slots.text) };
 }

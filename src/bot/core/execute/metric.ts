@@ -90,10 +90,24 @@ export function answerCompare(ctx: ExecContext, q: FigureQuery): Answer {
     const absent = readings.length - shown.length;
     parts.push(`${single}${headLabel(ask, head)}：${shown.map((r) => entry(ctx, r, head, !single)).join('；') || '没有相关报告'}。`);
     if (absent > 0) parts.push(`另有${absent}个单位没有${single || '相应年度的'}报告。`);
+    if (q.sum) parts.push(sumSentence(readings, head));
     parts.push(captionOf(head), notesOf(ctx, readings));
     rows.push(...rowsOf(ctx, readings));
   }
   return { kind: 'compare', text: join(parts), rows };
+}
+
+/** `合计1544条（2个单位）`; blanks and gaps are named rather than counted as 0. */
+function sumSentence(readings: Reading[], head: string | undefined): string {
+  if (!head) return '';
+  const values = readings.map((r) => r.values.find((v) => v.key === head)?.record.value);
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  if (numbers.length < 2) return '';
+  const years = new Set(readings.filter((r) => r.values.length > 0).map((r) => r.year));
+  if (years.size > 1) return '各单位的年份不同，没有合计，请指定年份。';
+  const total = Math.round(numbers.reduce((s, v) => s + v, 0) * 10000) / 10000;
+  const left = values.length - numbers.length;
+  return `合计${formatValue(total, head)}（${numbers.length}个单位${left > 0 ? `，另有${left}个没有可加的数字` : ''}）。`;
 }
 
 /** Each organisation over years: 历年, ranges, 比去年. */

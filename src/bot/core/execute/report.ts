@@ -61,6 +61,14 @@ function summarySentence(ctx: ExecContext, r: ReportRecord): { text: string; row
   return { text, row: { ...rowName(ctx, r), year: r.year, format: r.format, signedDate: r.signedDate, status, codes: r.findings.map((f) => f.code) } };
 }
 
+function unsupportedSentence(ctx: ExecContext, r: ReportRecord): { text: string; row: AnswerRow } {
+  const file = r.file ? `（原文：${r.file}）` : '';
+  return {
+    text: `${nameOf(ctx, r)}${r.year}年度报告里这一项是正文的文字说明，年报助手只提取统计表的数字和主动公开总条数，请看原文${file}。`,
+    row: { ...rowName(ctx, r), year: r.year, file: r.file },
+  };
+}
+
 function infoFeeSentence(ctx: ExecContext, r: ReportRecord): { text: string; row: AnswerRow } {
   const silent = r.findings.some((f) => f.code === 'NO_INFO_FEE_STATEMENT');
   const text = silent
@@ -85,7 +93,9 @@ export function answerReport(ctx: ExecContext, q: ReportQuery): Answer {
           ? originalSentence(ctx, r)
           : q.aspect === 'info_fee'
             ? infoFeeSentence(ctx, r)
-            : summarySentence(ctx, r);
+            : q.aspect === 'unsupported'
+              ? unsupportedSentence(ctx, r)
+              : summarySentence(ctx, r);
   for (const org of orgs) {
     const all = ctx.store.reportsOf(org.id);
     let reports: ReportRecord[];
@@ -100,11 +110,13 @@ export function answerReport(ctx: ExecContext, q: ReportQuery): Answer {
       parts.push(`（没有说年份，按最新的${reports[0]!.year}年度报告回答）`);
     }
     for (const r of reports) {
+      if (q.onlyWrong && r.format === (r.year >= 2021 ? 'gov2021' : 'gov2019')) continue;
       const s = sentence(r);
       parts.push(orgs.length > 1 ? `\n${s.text}` : s.text);
       rows.push(s.row);
     }
   }
-  if (rows.length === 0 && !named) parts.push('没有找到相关的报告。');
+  if (rows.length === 0 && q.onlyWrong) parts.push('收录的报告都用了与年度相符的表格格式。');
+  else if (rows.length === 0 && !named) parts.push('没有找到相关的报告。');
   return { kind: 'report', text: join(parts).trim(), rows };
 }

@@ -19,6 +19,7 @@ export function yearsFor(ctx: ExecContext, org: OrgRecord, spec: YearSpec): { ye
     case 'all':
       return { years: ctx.store.reportsOf(org.id).map((r) => r.year), defaulted: false };
     case 'recent': {
+      if (spec.count === 1) return yearsFor(ctx, org, { kind: 'none' });
       const last = Math.max(ctx.store.years().at(-1) ?? ctx.currentYear - 1, ...ctx.store.reportsOf(org.id).map((r) => r.year));
       const years: number[] = [];
       for (let y = last - spec.count + 1; y <= last; y++) years.push(y);

@@ -12,7 +12,8 @@ const ORG_COLUMNS = ['org_commercial', 'org_research', 'org_social', 'org_legal'
 
 export const APPLICANT_CUES: readonly ColumnCue[] = [
   { cue: /法人或(?:者)?其他组织|法人和其他组织|法人及其他组织/, columns: ORG_COLUMNS },
-  { cue: /自然人|个人|群众|老百姓|公民|居民|市民|村民|普通人|私人/, columns: ['natural'] },
+  // 几个人/多少个人 counts people, it does not name the applicant column.
+  { cue: /自然人|(?<![几多少一两])个人|群众|老百姓|公民|居民|市民|村民|普通人|私人/, columns: ['natural'] },
   { cue: /商业企业|企业|公司|商户|商家|老板/, columns: ['org_commercial'] },
   { cue: /科研机构|科研|研究机构|研究所|研究院|高校|大学/, columns: ['org_research'] },
   { cue: /社会公益组织|公益组织|社会组织|公益|慈善/, columns: ['org_social'] },

@@ -5,7 +5,7 @@
  * A weak cue counts only when no strong cue matched anywhere in the question.
  */
 
-export type Family = 't2' | 't3' | 't4' | 'prose' | 'info_fee';
+export type Family = 't2' | 't3' | 't4' | 'prose' | 'info_fee' | 'unsupported';
 
 export interface Concept {
   /** Key prefix (`applications.new`, `active.penalty`, `review`) or a whole key (`prose.active_items`). */
@@ -22,6 +22,12 @@ export const REPORT_NAME = /(?:政府)?信息公开(?:工作)?(?:年度报告|�
 
 export const CONCEPTS: readonly Concept[] = [
   { id: 'info_fee', family: 'info_fee', strong: /信息处理费|处理费/ },
+  // Facts only the prose states, which are not extracted: said so rather than guessed.
+  {
+    id: 'unsupported',
+    family: 'unsupported',
+    strong: /人大建议|政协提案|建议提案|(?<!\d)12345(?!\d)|热线|三公经费|预决算|预算|决算|培训|公众号|微信号|阅读量|政策解读|公开栏|满意率|信箱/,
+  },
 
   // 表四
   { id: 'litigation_after_review', family: 't4', strong: /复议后(?:又|再)?(?:被)?(?:起诉|诉讼|告)|经(?:过)?复议(?:后)?(?:又|再)?(?:起诉|诉讼)/ },
@@ -30,7 +36,8 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'litigation',
     family: 't4',
-    strong: /行政诉讼|诉讼|起诉|被诉|被告|告上法庭|告到法院|上法院|上法庭|打官司|吃官司|官司|被人告|告了|告过|告他们|应诉|法院/,
+    strong:
+      /行政诉讼|诉讼|起诉|被诉|被告|告上法庭|告到法院|上法院|上法庭|打官司|吃官司|官司|被人告|(?:有没有|有|没有|没)人告|告(?:了|过)?(?:镇|乡|街道)?政府|告了|告过|告他们|应诉|法院/,
   },
 
   // 表三 sub-rows before their groups, groups before the main rows.
@@ -62,6 +69,8 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'applications.other', family: 't3', strong: /其他处理|其它处理/ },
   { id: 'applications.partial', family: 't3', strong: /部分公开|区分处理/ },
   { id: 'applications.granted', family: 't3', strong: /予以公开|同意公开|准予公开|给予公开|答应公开|批准公开|全部公开|全部公开了/ },
+  { id: 'applications.carried_over', family: 't3', strong: /表三第?二项/ },
+  { id: 'applications.carried_forward', family: 't3', strong: /表三第?四项/ },
   {
     id: 'applications.carried_over',
     family: 't3',
@@ -85,13 +94,15 @@ export const CONCEPTS: readonly Concept[] = [
       [
         '依申请公开',
         '依申请',
+        '表三第?一项',
+        '信息公开的?申请',
         '信息公开申请',
         '公开申请',
-        '申请公开',
+        '申请公开(?:的)?(?:政府)?(?:信息)?',
         '申请信息公开',
         '新收',
         '(?:收到|接到|接收|受理)了?.{0,8}申请',
-        `${N}人申请`,
+        `${N}人.{0,2}申请`,
         '申请人(?:数|次)',
         '申请(?:数|量|件数|总数|总量)',
         `申请了?${N}`,
@@ -124,6 +135,7 @@ export const CONCEPTS: readonly Concept[] = [
     strong: new RegExp(
       [
         '主动公开',
+        '政务公开(?!工作)',
         `公开了?${N}条`,
         '(?:政务|政府)信息(?!公开(?:工作|申请|年))',
         `发布了?${N}条`,

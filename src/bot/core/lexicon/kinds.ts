@@ -32,17 +32,19 @@ export const DEADLINE_CUE = new RegExp(
     '(?:应该|要|得|必须|需要|应当)(?:在)?(?:什么时候|何时|哪天|几号|啥时候|几月几号)',
     '(?:什么时候|何时|哪天|几号|啥时候|几月几号)(?:之前|以前|前)?(?:要|得|必须|需要|应该|应当)?(?:交|报送|提交|上报)(?![了的过])',
     '(?:什么时候|何时|哪天|几号|啥时候)(?:之前|以前|前)(?:发布|公开)?',
+    '(?:几月份?|哪个月)(?:之前|以前|前|底)?(?:要|得)?(?:交|报|发布|完成)',
+    '还有多久',
     '报送时间',
     '提交时间',
   ].join('|'),
 );
 
 export const STATUS_MISSING_CUE =
-  /(?:还)?(?:没|未|没有)(?:有)?(?:交|报|提交|报送|上报|发布|发|公开|上传)|缺报|漏报|漏交|缺交|谁还没|哪些(?:镇|乡|单位|街道)?(?:还)?没|(?:没|未)收到/;
+  /(?:还)?(?:没|未|没有)(?:有)?(?:交|报|提交|报送|上报|发布|发|公开|上传)|缺报|漏报|漏交|缺交|谁还没|哪些(?:镇|乡|单位|街道)?(?:还)?没|(?:没|未)收到|(?:交|报|发|收)齐|都(?:交|报|发布?|提交)(?:了|上来)|齐了(?:吗|没)/;
 export const STATUS_LATE_CUE = /逾期|迟交|晚交|超期|超时|迟报|晚报|晚了|延误|过期|拖延|(?:没|未|不)按时|按时|准时|及时/;
 export const STATUS_INCOMPLETE_CUE = /不完整|不齐全|不全|残缺|截断|缺(?:了|少)?(?:什么|哪些|部分|表|内容|项)|完整/;
 export const STATUS_PROBLEM_CUE =
-  /问题|错误|差错|出错|错漏|毛病|不合格|合格|不规范|规范吗|合规|检查|审核|核查|体检|异常|隐患|不对|对不对|有误|瑕疵|整改|不达标|达标/;
+  /问题|质量|打分|评分|评估|错误|差错|出错|错漏|毛病|不合格|合格|不规范|规范吗|合规|检查|审核|核查|体检|异常|隐患|不对|对不对|有误|瑕疵|整改|不达标|达标/;
 
 export const REPORT_DATE_CUE = new RegExp(
   [
@@ -54,7 +56,11 @@ export const REPORT_DATE_CUE = new RegExp(
   ].join('|'),
 );
 export const REPORT_FORMAT_CUE = /格式|版本|新表|旧表|新版|旧版|30号|60号|哪种表|哪套表|哪个表|模板|样式|新格式|旧格式/;
-export const REPORT_ORIGINAL_CUE = /原文|全文|原件|文件名|下载|链接|报告内容|看看报告|看一下报告|看下报告|报告全文|出处|哪份报告|来源/;
+export const REPORT_ORIGINAL_CUE =
+  /原文|全文|原件|文件名|下载|链接|网址|报告内容|看看报告|看一下报告|看下报告|报告全文|出处|哪份报告|来源|(?:在|去|到)?(?:哪|哪里|哪儿)(?:能)?(?:看|找|查|下载)/;
+
+/** What is on file at all: 收录了哪些报告, 有几份报告. */
+export const CATALOGUE_CUE = /收录|有哪些(?:报告|年报|单位|镇)|有几份|多少份|哪些单位|数据库|库里/;
 
 export const RANK_CUE = new RegExp(
   [
@@ -132,7 +138,15 @@ export const TREND_CUE = new RegExp(
 
 export const COMPARE_CUE = /比较|对比|相比|比一比|比一下|哪个多|哪个少|谁多|谁少|谁高|谁低|分别|各(?:是|有|自)?(?:多少|几)|各自|差多少|差距|相差/;
 
+/** Questions whose answer starts with 有 or 没有; 都公开了吗 asks something else. */
+/** 合计多少: add the figures of several organisations up. */
+export const SUM_CUE = /合计|总共|一共|加起来|总数|总和|共计|加在一起/;
+
 export const YES_NO_CUE = /有没有|有无|是否|吗|了没|过没|没有吧|有吧|对吧|(?:没有|没)\s*[?？]*$/;
+export const NOT_YES_NO_CUE = /都|全部|全都|是不是全/;
+
+/** 谁用的旧格式: only the reports whose format does not fit their year. */
+export const WRONG_FORMAT_CUE = /旧|错|不对|不符|老|过时|不规范|没用新/;
 
 /** Words that mark the question as about the whole county or region: 临清市各镇, 全县. */
 export const ALL_ORGS_CUE = /各(?:个)?(?:镇|乡|街道|单位|乡镇)|所有(?:的)?(?:镇|乡|街道|单位|乡镇)|全部(?:的)?(?:镇|乡|街道|单位|乡镇)|每个(?:镇|乡|街道|单位|乡镇)|全县|全市|全区|大家/;
