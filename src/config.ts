@@ -4,6 +4,22 @@ import * as z from 'zod';
  * All configuration, read from the environment once and validated here (data contract §5).
  * No other module reads process.env.
  */
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const minuteOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+
+/** Whether `hm` falls in the quiet hours `from`–`to` (which may wrap past midnight). */
+function quietAt(hm: string, q: { from: string; to: string }): boolean {
+  const [m, from, to] = [minuteOf(hm), minuteOf(q.from), minuteOf(q.to)];
+  return from > to ? m >= from || m < to : m >= from && m < to;
+}
+
+/** zod 4 runs object refinements even when a field failed, so only well-formed values are judged. */
+function remindOutsideQuietHours(e: { NIANBAO_REMIND_AT?: unknown; NIANBAO_QUIET_HOURS?: { from: string; to: string } }): boolean {
+  if (typeof e.NIANBAO_REMIND_AT !== 'string' || typeof e.NIANBAO_QUIET_HOURS?.from !== 'string') return true;
+  return !quietAt(e.NIANBAO_REMIND_AT, e.NIANBAO_QUIET_HOURS);
+}
+
 const Env = z.object({
   NIANBAO_DB: z.string().min(1).default('data/nianbao.db'),
   NIANBAO_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -31,11 +47,32 @@ const Env = z.object({
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^=]+=\d{2}-\d{2}$/, '截止日期覆盖格式应为 地区=MM-DD')))
     .transform((pairs) => Object.fromEntries(pairs.map((p) => p.split('=') as [string, string]))),
+  /** Days before the deadline on which reminders go out, e.g. `30,14,7,3,1,0` (0: the deadline day). */
+  NIANBAO_REMIND_DAYS: z
+    .string()
+    .default('30,14,7,3,1,0')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{1,3}$/, '提醒日应为截止前的天数，例如 30,14,7,3,1,0')).min(1, '至少要有一个提醒日'))
+    .transform((days) => days.map(Number)),
+  NIANBAO_REMIND_AT: z.string().regex(HH_MM, '时间格式应为 HH:MM，例如 09:00').default('09:00'),
+  NIANBAO_ESCALATE_AFTER: z.coerce.number().int().min(1).max(60).default(1),
+  NIANBAO_ESCALATE_EVERY: z.coerce.number().int().min(1).max(90).default(7),
+  NIANBAO_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, '免打扰时段格式应为 21:00-08:00')
+    .default('21:00-08:00')
+    .transform((s) => {
+      const [from, to] = s.split('-') as [string, string];
+      return { from, to };
+    }),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine(remindOutsideQuietHours, {
+  path: ['NIANBAO_REMIND_AT'],
+  message: '提醒时间落在免打扰时段内',
 });
 
 export type Config = Readonly<{
@@ -45,6 +82,14 @@ export type Config = Readonly<{
   timeZone: string;
   admins: readonly string[];
   deadlineOverrides: Readonly<Record<string, string>>;
+  /** When reminders and escalations go out (src/jobs/calendar.ts). */
+  schedule: Readonly<{
+    remindDays: readonly number[];
+    remindAt: string;
+    escalateAfter: number;
+    escalateEvery: number;
+    quietHours: Readonly<{ from: string; to: string }>;
+  }>;
   telegram: { token: string; apiRoot?: string } | null;
   wechat: { puppet: string; token?: string } | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
@@ -68,6 +113,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.NIANBAO_TZ,
     admins: e.NIANBAO_ADMINS,
     deadlineOverrides: e.NIANBAO_DEADLINES,
+    schedule: {
+      remindDays: [...new Set(e.NIANBAO_REMIND_DAYS)].sort((a, b) => b - a),
+      remindAt: e.NIANBAO_REMIND_AT,
+      escalateAfter: e.NIANBAO_ESCALATE_AFTER,
+      escalateEvery: e.NIANBAO_ESCALATE_EVERY,
+      quietHours: e.NIANBAO_QUIET_HOURS,
+    },
     telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT } : null,
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
     logLevel: e.LOG_LEVEL,

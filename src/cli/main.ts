@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { registerIngest } from './commands/ingest.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerParse } from './commands/parse.js';
+import { registerCheck } from './commands/check.js';
+import { registerRemind } from './commands/remind.js';
+import { registerRoster } from './commands/roster.js';
 import { createContext } from './context.js';
 import { CliExit, printError } from './output.js';
 
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerParse(program, ctx);
   registerIngest(program, ctx);
   registerMigrate(program, ctx);
+  registerRoster(program, ctx);
+  registerCheck(program, ctx);
+  registerRemind(program, ctx);
   return program;
 }
 

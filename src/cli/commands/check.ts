@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { createReportStore } from '../../../db/report-store.js';
+import { loadRoster } from '../../../db/roster.js';
+import { CODE_TITLE } from '../../parsing/checks/messages.js';
+import { assessYear, type StatusRow } from '../../jobs/assess.js';
+import { calendarFromConfig, seasonYear } from '../../jobs/calendar.js';
+import { chineseDate, localDate } from '../../jobs/time.js';
+import type { CliContext } from '../context.js';
+import { CliExit, printJson, printLine } from '../output.js';
+import { openDbOrExit } from './ingest.js';
+
+const who = (r: StatusRow) => `${r.region ? `${r.region} ` : ''}${r.name}`;
+
+function printText(year: number, today: string, rows: StatusRow[]): void {
+  printLine(`${year}年度年报检查（截至${chineseDate(today)}）：共 ${rows.length} 个单位`);
+  const missing = rows.filter((r) => r.status === 'missing' && r.codes.includes('MISSING'));
+  const pending = rows.filter((r) => r.status === 'missing' && !r.codes.includes('MISSING'));
+  const late = rows.filter((r) => r.status === 'late');
+  const incomplete = rows.filter((r) => r.status === 'incomplete');
+  const ok = rows.filter((r) => r.status === 'ok');
+  const section = (title: string, list: StatusRow[], line: (r: StatusRow) => string) => {
+    if (list.length === 0) return;
+    printLine(`${title}（${list.length}）：`);
+    for (const r of list) printLine(`  ${line(r)}`);
+  };
+  section('未发布', missing, (r) => `${who(r)}（截止${chineseDate(r.deadline)}）`);
+  section('尚未发布，未到截止日', pending, (r) => `${who(r)}（截止${chineseDate(r.deadline)}）`);
+  section('逾期发布', late, (r) => `${who(r)}（落款${r.signedDate ? chineseDate(r.signedDate) : '不详'}，截止${chineseDate(r.deadline)}）`);
+  section('不完整', incomplete, (r) => `${who(r)}：${r.codes.map((c) => `${CODE_TITLE[c]}（${c}）`).join('、')}`);
+  section('按时且完整', ok, who);
+}
+
+/** `check [--year Y]`: late, missing and incomplete reports of a year (data contract §4). */
+export function registerCheck(program: Command, ctx: CliContext): void {
+  program
+    .command('check')
+    .description('列出某年度未发布、逾期和不完整的年报（默认：今年应交的上一年度）')
+    .option('--year <year>', '报告年度，例如 2026')
+    .option('--json', '输出 {year, rows} JSON')
+    .action((opts: { year?: string; json?: boolean }) => {
+      const config = ctx.config();
+      const calendar = calendarFromConfig(config);
+      const now = ctx.now();
+      const year = opts.year === undefined ? seasonYear(calendar, now) : Number(opts.year);
+      if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new CliExit(`--year 应是年份，例如 2026（收到：${opts.year}）`);
+      const handle = openDbOrExit(config.dbPath);
+      let rows: StatusRow[];
+      try {
+        rows = assessYear({ year, roster: loadRoster(handle.db), reports: createReportStore(handle.db).reportsForYear(year), calendar, now });
+      } finally {
+        handle.close();
+      }
+      if (opts.json) printJson({ year, rows });
+      else printText(year, localDate(now, calendar.timeZone), rows);
+    });
+}

@@ -1,0 +1,49 @@
+import { claimDelivery, markFailed, markSent, startSending } from '../../db/deliveries.js';
+import { isQuiet } from './calendar.js';
+import type { JobDeps } from './deps.js';
+import type { Outgoing } from './outgoing.js';
+import { errorText, retryDelayMs } from './retry-policy.js';
+
+/** A claim left by a process that died before sending may be taken over after this long. */
+export const CLAIM_LEASE_MS = 60_000;
+/**
+ * How long a send may be under way before it counts as interrupted. Longer than the adapters' own
+ * retries (Telegram's retry_after pauses), so a slow send is not mistaken for a dead one.
+ */
+export const SEND_LEASE_MS = 15 * 60_000;
+
+export type DeliveryOutcome =
+  | { kind: 'sent' }
+  | { kind: 'failed'; error: string; retryAt: Date | null }
+  | { kind: 'skipped'; reason: string };
+
+/**
+ * Delivers one planned message at most once: claim the key in the delivery log, send, mark sent or
+ * failed (with the time of the next attempt). A second call with the same key, from this process or
+ * another, skips: the row is sent, being sent, or waiting for its retry.
+ */
+export async function deliverOnce(deps: JobDeps, out: Outgoing, now: Date): Promise<DeliveryOutcome> {
+  const { db, log, owner } = deps;
+  if (isQuiet(deps.calendar, now)) return { kind: 'skipped', reason: 'quiet hours' };
+  const notifier = deps.notifiers[out.target.transport];
+  if (!notifier) return { kind: 'skipped', reason: `no ${out.target.transport} connection here` };
+  const key = { job: out.job, subject: out.subject, period: out.period, transport: out.target.transport, chatId: out.target.chatId };
+  const claim = claimDelivery(db, key, out, owner, now, CLAIM_LEASE_MS);
+  if (claim.kind === 'skip') return { kind: 'skipped', reason: claim.reason };
+  deps.afterClaim?.(out);
+  if (!startSending(db, claim.id, owner, now, SEND_LEASE_MS)) return { kind: 'skipped', reason: 'claim taken over' };
+  const attempts = claim.attempts + 1;
+  try {
+    await notifier.send(out.target, out.text);
+  } catch (err) {
+    const delay = retryDelayMs(err, attempts);
+    const retryAt = delay === null ? null : new Date(now.getTime() + delay);
+    const error = errorText(err);
+    markFailed(db, claim.id, owner, now, error, attempts, retryAt);
+    log.warn({ ...key, attempts, error, retryAt: retryAt?.toISOString() ?? null }, 'delivery failed');
+    return { kind: 'failed', error, retryAt };
+  }
+  markSent(db, claim.id, owner, now, attempts);
+  log.info({ ...key, attempts }, 'delivered');
+  return { kind: 'sent' };
+}

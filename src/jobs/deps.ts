@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import type { Notifier, Transport } from '../bot/types.js';
+import type { Calendar } from './calendar.js';
+import type { Outgoing } from './outgoing.js';
+
+/** pino-compatible: what the jobs log through. */
+export interface JobLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What a job runner needs; runners take it plus `now`, and read no clock of their own. */
+export interface JobDeps {
+  db: Db;
+  /** Transports without a notifier are left alone (not claimed): another process may send them. */
+  notifiers: Partial<Record<Transport, Notifier>>;
+  calendar: Calendar;
+  log: JobLog;
+  /** Identifies this process in the delivery log; one per process. */
+  owner: string;
+  /** Test seam: called after a message is claimed and before it is sent. */
+  afterClaim?: (out: Outgoing) => void;
+}
+
+export const newOwner = (): string => randomUUID();

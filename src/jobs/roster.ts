@@ -1,0 +1,88 @@
+import type { OrgRecord, ReportRecord } from '../bot/core/store.js';
+import type { OrgKind } from '../parsing/types.js';
+
+/**
+ * Who is expected to report: the imported roster plus every organisation found in an ingested
+ * report. MISSING is judged against this list.
+ */
+export interface RosterEntry {
+  /** Short name people type and groups bind to: 康庄镇. */
+  name: string;
+  /** County or county-level city; null when nobody has said. */
+  region: string | null;
+  kind: OrgKind | null;
+  /** Where the entry comes from: the imported list, reports on file, or both. */
+  source: 'import' | 'reports' | 'both';
+}
+
+export const ORG_KINDS = ['town', 'township', 'subdistrict', 'department', 'government', 'other'] as const satisfies readonly OrgKind[];
+
+/** Kind words accepted in a roster file, Chinese as county offices write them. */
+const KIND_WORDS: Readonly<Record<string, OrgKind>> = {
+  镇: 'town',
+  乡: 'township',
+  民族乡: 'township',
+  街道: 'subdistrict',
+  部门: 'department',
+  县直部门: 'department',
+  政府: 'government',
+  其他: 'other',
+};
+
+export function parseKind(word: string): OrgKind | null | undefined {
+  const w = word.trim();
+  if (w === '') return null;
+  if ((ORG_KINDS as readonly string[]).includes(w)) return w as OrgKind;
+  return KIND_WORDS[w];
+}
+
+/** The kind a name implies, as the parser infers it from a title. */
+export function kindFromName(name: string): OrgKind {
+  if (/街道(办事处)?$/.test(name)) return 'subdistrict';
+  if (/镇(人民政府)?$/.test(name)) return 'town';
+  if (/乡(人民政府)?$/.test(name)) return 'township';
+  if (/人民政府$/.test(name)) return 'government';
+  if (/(局|委员会|委|办公室|办|中心|管理处|署)$/.test(name)) return 'department';
+  return 'other';
+}
+
+const keyOf = (name: string, region: string | null) => `${region ?? ''}/${name}`;
+
+/** The organisation part of a delivery key, stable across restarts and roster re-imports. */
+export const orgSubject = (e: { name: string; region: string | null }) => `org:${keyOf(e.name, e.region)}`;
+
+/**
+ * Whether a roster entry and an organisation (or a report's organisation) are the same: same short
+ * name, and the same region unless one side does not know it.
+ */
+export function sameOrg(a: { name: string; region: string | null }, b: { name: string; region: string | null }): boolean {
+  return a.name === b.name && (a.region === b.region || a.region === null || b.region === null);
+}
+
+/**
+ * Imported entries first, then organisations on file that no imported entry covers. An organisation
+ * without a region is taken as the imported entry of the same name when there is exactly one.
+ */
+export function mergeRoster(imported: readonly Omit<RosterEntry, 'source'>[], orgs: readonly OrgRecord[]): RosterEntry[] {
+  const out: RosterEntry[] = imported.map((e) => ({ ...e, source: 'import' }));
+  for (const o of orgs) {
+    const exact = out.find((e) => e.name === o.name && e.region === o.region);
+    const loose = out.filter((e) => sameOrg(e, o));
+    const match = exact ?? (loose.length === 1 ? loose[0] : undefined);
+    if (match) {
+      if (match.source === 'import') match.source = 'both';
+      continue;
+    }
+    out.push({ name: o.name, region: o.region, kind: (o.kind as OrgKind | null) ?? null, source: 'reports' });
+  }
+  return out.sort(byRegionAndName);
+}
+
+export function byRegionAndName(a: { name: string; region: string | null }, b: { name: string; region: string | null }): number {
+  return (a.region ?? '\uffff').localeCompare(b.region ?? '\uffff', 'zh') || a.name.localeCompare(b.name, 'zh');
+}
+
+/** The report on file for a roster entry, if any (reports of one year). */
+export function reportOf<R extends Pick<ReportRecord, 'name' | 'region'>>(entry: RosterEntry, reports: readonly R[]): R | undefined {
+  return reports.find((r) => r.name === entry.name && r.region === entry.region) ?? reports.find((r) => sameOrg(entry, r));
+}

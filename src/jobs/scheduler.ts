@@ -1,0 +1,121 @@
+import cron from 'node-cron';
+import type { Db } from '../../db/client.js';
+import { lastJobRun } from '../../db/deliveries.js';
+import type { Notifier, Transport } from '../bot/types.js';
+import type { Config } from '../config.js';
+import { calendarFromConfig, inSendWindow, lastDailyRun, type Calendar } from './calendar.js';
+import { newOwner, type JobDeps, type JobLog } from './deps.js';
+import { onReportIngested } from './run-notices.js';
+import { runEscalations } from './run-escalations.js';
+import { runReminders } from './run-reminders.js';
+import { runSweep } from './run-sweep.js';
+import { formatHm, localDate } from './time.js';
+
+/** A scheduled job: `daily` ones run once a day at the calendar's send time and are caught up at start-up. */
+export interface JobSpec {
+  name: string;
+  cron: string;
+  daily: boolean;
+  run: (deps: JobDeps, now: Date) => Promise<unknown>;
+}
+
+/** The one table of scheduled jobs. Cron expressions are read in the calendar's time zone. */
+export function jobsFor(cal: Calendar): JobSpec[] {
+  const [h, m] = formatHm(cal.sendAt).split(':').map(Number);
+  const daily = `${m} ${h} * * *`;
+  return [
+    { name: 'remind', cron: daily, daily: true, run: runReminders },
+    { name: 'escalate', cron: daily, daily: true, run: runEscalations },
+    { name: 'sweep', cron: '* * * * *', daily: false, run: runSweep },
+  ];
+}
+
+export interface SchedulerOptions {
+  db: Db;
+  notifiers: Partial<Record<Transport, Notifier>>;
+  config: Pick<Config, 'timeZone' | 'deadlineOverrides'> & Partial<Pick<Config, 'schedule'>>;
+  log: JobLog;
+  now?: () => Date;
+}
+
+export interface SchedulerHandle {
+  /** Settles once the start-up catch-up has run. */
+  ready: Promise<void>;
+  /**
+   * Sends the notice for a report just stored by this process at once. Optional: the sweep notices
+   * every new report within a minute anyway, also those stored by another process.
+   */
+  onReportIngested(reportId: number): Promise<void>;
+  /** Stops the timers and waits for runs under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * At start-up, a daily run missed while the service was down is either still in its window (same day,
+ * before the quiet hours), and runs now, or is logged as skipped: no burst of stale reminders.
+ */
+export async function catchUp(deps: JobDeps, jobs: readonly JobSpec[], now: Date): Promise<void> {
+  const cal = deps.calendar;
+  const due = lastDailyRun(cal, cal.sendAt, now);
+  for (const job of jobs) {
+    if (!job.daily) continue;
+    const last = lastJobRun(deps.db, job.name);
+    if (last && last.getTime() >= due.getTime()) continue;
+    const missed = { job: job.name, missed: due.toISOString(), lastRun: last?.toISOString() ?? null };
+    if (localDate(due, cal.timeZone) === localDate(now, cal.timeZone) && inSendWindow(cal, now)) {
+      deps.log.info(missed, 'catching up a run missed while the service was down');
+      await job.run(deps, now);
+    } else {
+      deps.log.info(missed, 'missed run skipped: its day is over');
+    }
+  }
+}
+
+/** Starts the jobs (node-cron, in the calendar's time zone) and catches up what start-up missed. */
+export function startScheduler(opts: SchedulerOptions): SchedulerHandle {
+  const now = opts.now ?? (() => new Date());
+  const calendar = calendarFromConfig(opts.config);
+  const deps: JobDeps = { db: opts.db, notifiers: opts.notifiers, calendar, log: opts.log, owner: newOwner() };
+  const jobs = jobsFor(calendar);
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    running.add(p);
+    const done = () => void running.delete(p);
+    p.then(done, done);
+    return p;
+  };
+  const guarded = (job: JobSpec) => async () => {
+    try {
+      await job.run(deps, now());
+    } catch (err) {
+      opts.log.error({ err, job: job.name }, 'job failed');
+    }
+  };
+  const tasks = jobs.map((job) =>
+    cron.schedule(job.cron, () => track(guarded(job)()), { name: `nianbao:${job.name}`, timezone: calendar.timeZone, noOverlap: true }),
+  );
+  const ready = track(
+    (async () => {
+      try {
+        await catchUp(deps, jobs, now());
+        await runSweep(deps, now());
+      } catch (err) {
+        opts.log.error({ err }, 'start-up catch-up failed');
+      }
+    })(),
+  ).then(() => undefined);
+  return {
+    ready,
+    onReportIngested: async (reportId) => {
+      try {
+        await track(onReportIngested(deps, reportId, now()));
+      } catch (err) {
+        opts.log.error({ err, reportId }, 'notice failed');
+      }
+    },
+    async stop() {
+      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.allSettled([...running]);
+    },
+  };
+}
