@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { registerIngest } from './commands/ingest.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerParse } from './commands/parse.js';
+import { registerAsk } from './commands/ask.js';
 import { registerCheck } from './commands/check.js';
 import { registerRemind } from './commands/remind.js';
 import { registerRoster } from './commands/roster.js';
+import { registerServe } from './commands/serve.js';
 import { createContext } from './context.js';
 import { CliExit, printError } from './output.js';
 
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerRoster(program, ctx);
   registerCheck(program, ctx);
   registerRemind(program, ctx);
+  registerAsk(program, ctx);
+  registerServe(program, ctx);
   return program;
 }
 

@@ -21,7 +21,10 @@ describe('openDb', () => {
         .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
         .pluck()
         .all();
-      expect(tables).toEqual(['__drizzle_migrations', 'findings', 'metrics', 'org_aliases', 'orgs', 'report_sections', 'reports']);
+      expect(tables).toEqual([
+        '__drizzle_migrations', 'deliveries', 'findings', 'job_runs', 'metrics', 'org_aliases', 'orgs',
+        'report_sections', 'reports', 'roster', 'seen_updates', 'subscriptions',
+      ]);
       expect(h.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(h.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);

@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { openDb, type DbHandle } from '../../db/client.js';
+import { createReportStore } from '../../db/report-store.js';
+import { createSqliteSeenUpdates } from '../../db/seen-updates.js';
+import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
+import { createScopeResolver } from '../bot/adapters/scope.js';
+import { createCore } from '../bot/core/handle.js';
+import type { Notifier, Transport } from '../bot/types.js';
+import type { Config } from '../config.js';
+import { deadlineResolver } from '../cli/context.js';
+import { ingestPaths } from '../ingest/ingest.js';
+import { startScheduler } from '../jobs/scheduler.js';
+import type { Logger } from '../logger.js';
+import { buildCoreDeps } from './core-deps.js';
+import { runConsoleChat } from './console-chat.js';
+import { closeServer, createHttpServer, listen } from './http-server.js';
+
+/** The reports shipped with the repository, ingested into an empty database so a newcomer can ask at once. */
+export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/reports', import.meta.url));
+
+export interface ServiceOptions {
+  config: Config;
+  log: Logger;
+  /** The console chat, or null for a service without one (a daemon). */
+  console: { input: Readable; output: Writable; interactive: boolean } | null;
+  now?: () => Date;
+  samplesDir?: string;
+  /** Run the reminder scheduler (on by default). */
+  scheduler?: boolean;
+}
+
+export interface Service {
+  http: AddressInfo;
+  /** Settles when the console input ends (a piped script finished) or stop() was called. */
+  finished: Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function ingestSamplesIfEmpty(handle: DbHandle, opts: ServiceOptions, say: (s: string) => void): Promise<void> {
+  if (createReportStore(handle.db).years().length > 0) return;
+  const summary = await ingestPaths(handle, [opts.samplesDir ?? SAMPLES_DIR], {
+    parse: { deadline: deadlineResolver(opts.config) },
+  });
+  const names = summary.stored.map((r) => (r.status === 'stored' ? `${r.name}${r.year}` : '')).filter(Boolean);
+  say(`数据库是空的，已导入 ${summary.stored.length} 份示例年报：${names.join('、')}。`);
+}
+
+/**
+ * The composition root of `serve` / `npm start`: the database, the question core, the console and
+ * HTTP entries, whichever chat adapters are configured, and the reminder scheduler.
+ */
+export async function startService(opts: ServiceOptions): Promise<Service> {
+  const { config, log } = opts;
+  const now = opts.now ?? (() => new Date());
+  const say = (s: string) => (opts.console ? opts.console.output.write(`${s}\n`) : log.info(s));
+  const handle = openDb(config.dbPath);
+  await ingestSamplesIfEmpty(handle, opts, say);
+
+  const deps = buildCoreDeps(handle, config, now, log);
+  const core = createCore(deps);
+  const ask = async (q: string) => core.ask(q, now());
+  const stops: Array<() => Promise<void>> = [];
+  const notifiers: Partial<Record<Transport, Notifier>> = {};
+
+  const server = createHttpServer({ ask, health: () => ({ years: deps.store.years() }), log });
+  const http = await listen(server, config.httpHost, config.httpPort);
+  stops.push(() => closeServer(server));
+  log.info({ host: http.address, port: http.port }, 'http entry listening');
+
+  const shared = {
+    core,
+    subscriptions: createSqliteSubscriptionStore(handle.db),
+    seen: createSqliteSeenUpdates(handle.db),
+    log,
+    now,
+    resolveScope: createScopeResolver(() => deps.store.listOrgs()),
+  };
+  if (config.telegram) {
+    // Imported here so a service without Telegram never loads telegraf.
+    const { startTelegram } = await import('../bot/adapters/telegram.js');
+    const telegram = await startTelegram({ ...shared, config });
+    notifiers.telegram = telegram.notifier;
+    stops.push(() => telegram.stop());
+    log.info({ bot: telegram.botUsername }, 'telegram adapter started');
+  }
+  if (config.wechat) {
+    // wechaty costs about a second to import and is off by default.
+    const { startWechat } = await import('../bot/adapters/wechat.js');
+    const wechat = await startWechat({ ...shared, config });
+    notifiers.wechat = wechat.notifier;
+    stops.push(() => wechat.stop());
+  }
+  if (opts.console) {
+    const out = opts.console.output;
+    notifiers.console = { send: async (target, text) => void out.write(`【通知 ${target.chatId}】${text}\n`) };
+  }
+  if (opts.scheduler !== false) {
+    const scheduler = startScheduler({ db: handle.db, notifiers, config, log, now });
+    stops.unshift(() => scheduler.stop());
+  }
+
+  let resolveFinished: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const s of stops) await s().catch((err: unknown) => log.error({ err }, 'stopping a part failed'));
+      handle.close();
+      resolveFinished();
+    })());
+
+  if (opts.console) {
+    say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多），HTTP：POST http://${http.address}:${http.port}/ask`);
+    void runConsoleChat({ ask, ...opts.console }).then(stop);
+  }
+  return { http, finished, stop };
+}
