@@ -123,3 +123,27 @@ describe('organisation slot', () => {
     }
   });
 });
+
+describe('county departments and governments', () => {
+  const dept = org('沂源县教育局', '沂源县', '沂源县教育局');
+  const gov = org('沂源县人民政府', '沂源县', '沂源县人民政府');
+  const idx = buildOrgIndex([...seeds, dept, gov]);
+
+  it('finds a department with or without its county', () => {
+    expect(names(slots('沂源县教育局2021年依申请公开', idx))).toEqual(['沂源县教育局']);
+    expect(names(slots('教育局2021年依申请公开', idx))).toEqual(['沂源县教育局']);
+  });
+
+  it('finds the county government by 县政府 names, and never by a bare 政府', () => {
+    expect(names(slots('沂源县政府2021年', idx))).toEqual(['沂源县人民政府']);
+    expect(slots('政府信息公开申请多少', idx).mentions).toEqual([]);
+  });
+
+  it('still reads the county alone as a region', () => {
+    expect(slots('沂源县各镇依申请公开', idx).regions.map((r) => r.region)).toEqual(['沂源县']);
+  });
+
+  it('names an unknown department', () => {
+    expect(slots('卫健局2021年依申请公开', idx).unknown.map((u) => u.name)).toEqual(['卫健局']);
+  });
+});

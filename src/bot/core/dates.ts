@@ -21,5 +21,3 @@ const dayNumber = (iso: string) => {
 export function daysBetween(from: string, to: string): number {
   return Math.round(dayNumber(to) - dayNumber(from));
 }
-
-export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);

@@ -90,7 +90,7 @@ export function findHomophones(text: MaskedText, index: OrgIndex): OrgMention[] 
   return hits;
 }
 
-const PLACE = /([\u3400-\u9fff]{1,8}?)(街道办事处|街道办|街道|镇|乡)(?!长)/g;
+const PLACE = /([\u3400-\u9fff]{1,8}?)(街道办事处|街道办|街道|镇|乡|局)(?!长)/g;
 const LEADING_NOISE =
   /^(?:请问|请|问一下|问下|问问|查一下|查下|查查|查|帮我查?一?下?|帮我|帮忙查?|看一下|看下|看看|我想知道|想知道|想问|我想问|告诉我|那么|那|还有|和|跟|与|及|以及|或者|或|对比|比较|的|在|是|了|呢|吧|给我|我们|我|关于|一下|下)+/;
 /** 各镇, 哪个镇, 各乡镇, 全县: words before 镇/乡 that are not part of a name. */

@@ -63,7 +63,8 @@ function surfacesOf(o: OrgRecord): Set<string> {
     const n = norm(raw);
     const bare = n.replace(/(?:人民政府|政府)$/, '');
     const core = coreOf(n);
-    const local = region && bare.startsWith(region) ? bare.slice(region.length) : bare;
+    // 沂源县教育局 is also 教育局; 沂源县人民政府 stays 沂源县 (never an empty name or a bare 政府).
+    const local = region && bare.startsWith(region) && bare.length > region.length ? bare.slice(region.length) : bare;
     const localCore = coreOf(local);
     // A county government must not swallow the county name itself (沂源县各镇 is about the towns).
     for (const s of [n, bare, core, local, localCore, `${local}政府`, `${local}人民政府`]) {
@@ -103,7 +104,8 @@ export function buildOrgIndex(input: readonly OrgRecord[]): OrgIndex {
       maxLen = Math.max(maxLen, s.length);
     }
     const region = o.region ? norm(o.region) : null;
-    const local = region && norm(o.name).startsWith(region) ? norm(o.name).slice(region.length) : norm(o.name);
+    const short = norm(o.name);
+    const local = region && short.startsWith(region) && short.length > region.length ? short.slice(region.length) : short;
     const core = coreOf(local);
     if ([...core].length >= 2) cores.push({ org: o, core });
     if (o.region) {

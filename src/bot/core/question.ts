@@ -6,6 +6,7 @@ import {
   DEADLINE_CUE,
   HELP_COMMANDS,
   HELP_CUE,
+  HOW_TO_CUE,
   RANK_ASC_CUE,
   RANK_CUE,
   RANK_SUPERLATIVE_CUE,
@@ -27,6 +28,7 @@ import { readMetrics, type MetricAsk } from './metrics.js';
 import { findHomophones, findLoosePlaces, nearestOrgs } from './org-fuzzy.js';
 import { findExact, type OrgIndex, type OrgMention, type RegionMention } from './orgs.js';
 import type { Query, ResolvedOrg, Scope } from './query.js';
+import type { OrgRecord } from './store.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, normalizeQuestion } from './text.js';
 import { readYears, type YearSpec } from './years.js';
 
@@ -42,7 +44,7 @@ export interface Slots {
   text: string;
   mentions: OrgMention[];
   regions: RegionMention[];
-  unknown: Array<{ name: string; nearest: import('./store.js').OrgRecord[] }>;
+  unknown: Array<{ name: string; nearest: OrgRecord[] }>;
   metrics: MetricAsk[];
   years: YearSpec;
   /** What no reader used up, for the kind cues. */
@@ -120,6 +122,8 @@ export function decide(slots: Slots): Query {
   if (nothingNamed && THANKS_CUE.test(plain)) return { kind: 'help', reason: 'thanks' };
   if (nothingNamed && HELP_CUE.test(plain)) return { kind: 'help', reason: 'asked' };
   if (slots.unknown.length > 0 && orgs.length === 0 && !region) return { kind: 'unknown', names: slots.unknown };
+  const aboutRules = orgs.length === 0 && !region && years.kind === 'none' && (metrics.length > 0 || infoFee) && HOW_TO_CUE.test(rest);
+  if (aboutRules) return { kind: 'help', reason: 'out_of_scope' };
   // 谁还没交 is about who has not filed, even though 交 is also a deadline word.
   const missingAsked = metrics.length === 0 && orgs.length === 0 && STATUS_MISSING_CUE.test(rest);
   if (missingAsked) return { kind: 'status', scope, years, filter: 'missing' };

@@ -32,8 +32,6 @@ export function rowName(ctx: ExecContext, x: OrgRecord | ReportRecord): { name: 
   return nameOf(ctx, x) === x.name ? { name: x.name } : { name: x.name, region: x.region };
 }
 
-export const latestReport = (ctx: ExecContext, org: OrgRecord): ReportRecord | undefined => ctx.store.reportsOf(org.id).at(-1);
-
 /** The report year whose deadline comes next (or is today): in November 2026 that is 2026. */
 export function dueYear(ctx: ExecContext, region: string | null): number {
   const previous = ctx.currentYear - 1;

@@ -23,6 +23,7 @@ const OPENING: Record<HelpReason, string> = {
   empty: '请问想了解什么？',
   too_long: `问题太长了（超过${MAX_QUESTION_CHARS}字），请用一两句话提问。`,
   not_understood: '抱歉，没看懂这个问题。',
+  out_of_scope: '怎么办理、是什么意思这类问题请查《政府信息公开条例》或问业务科室；',
 };
 
 export function answerHelp(ctx: ExecContext, reason: HelpReason): Answer {

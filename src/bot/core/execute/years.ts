@@ -27,12 +27,3 @@ export function yearsFor(ctx: ExecContext, org: OrgRecord, spec: YearSpec): { ye
     }
   }
 }
-
-/** `2020年`, `2020–2022年` or `2020年、2022年`. */
-export function describeYears(years: number[]): string {
-  if (years.length === 0) return '';
-  if (years.length === 1) return `${years[0]}年`;
-  const sorted = [...years].sort((a, b) => a - b);
-  const contiguous = sorted.every((y, i) => i === 0 || y === sorted[i - 1]! + 1);
-  return contiguous ? `${sorted[0]}–${sorted.at(-1)}年` : sorted.map((y) => `${y}年`).join('、');
-}

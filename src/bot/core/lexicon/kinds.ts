@@ -10,6 +10,9 @@ export const HELP_CUE =
 
 export const THANKS_CUE = /^(?:谢谢|多谢|感谢|谢了|谢啦|thanks|thankyou|thx|好的|好|收到|明白了|知道了|ok|嗯|嗯嗯)+(?:你|您|啦|了|哈|呀)?$/;
 
+/** How-to and what-is questions: about the rules, not about any report's figures. */
+export const HOW_TO_CUE = /怎么(?!样)|如何|流程|程序|步骤|什么是|是什么意思|啥意思|什么意思|定义|含义|哪些情形/;
+
 export const HELP_COMMANDS = new Set(['help', 'start', 'h', 'menu', 'bangzhu']);
 
 /** 截止 and the future tense of 交/报: not 什么时候发布的 (past), which asks about one report. */
