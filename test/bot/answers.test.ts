@@ -128,3 +128,11 @@ describe('names understood loosely are said back', () => {
     expect(a.text).toContain('没有收录“李家镇”的报告');
   });
 });
+
+describe('a county that does not fit the town', () => {
+  it('answers the only town of that name and says which county it is in', () => {
+    const a = core.ask('临清市张家坡镇2021年依申请公开多少件');
+    expect(a.rows).toEqual([{ name: '张家坡镇', year: 2021, metric: 'applications.new.total', value: 0 }]);
+    expect(a.text).toContain('“临清市张家坡镇”按沂源县张家坡镇理解');
+  });
+});

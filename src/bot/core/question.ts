@@ -1,12 +1,12 @@
 import {
   ALL_ORGS_CUE,
-  SUM_CUE,
   CATALOGUE_CUE,
   COMPARE_CUE,
   DEADLINE_CUE,
   HELP_COMMANDS,
   HELP_CUE,
   HOW_TO_CUE,
+  NOT_YES_NO_CUE,
   RANK_ASC_CUE,
   RANK_CUE,
   RANK_SUPERLATIVE_CUE,
@@ -17,72 +17,19 @@ import {
   STATUS_LATE_CUE,
   STATUS_MISSING_CUE,
   STATUS_PROBLEM_CUE,
+  SUM_CUE,
   THANKS_CUE,
-  NOT_YES_NO_CUE,
   TREND_CUE,
   WRONG_FORMAT_CUE,
   YES_NO_CUE,
 } from './lexicon/kinds.js';
-import { MaskedText } from './masked.js';
-import { readMetrics, type MetricAsk } from './metrics.js';
-import { findHomophones, findLoosePlaces, nearestOrgs } from './org-fuzzy.js';
-import { findExact, type OrgIndex, type OrgMention, type RegionMention } from './orgs.js';
-import type { Query, ResolvedOrg, Scope } from './query.js';
-import type { OrgRecord } from './store.js';
+import type { MetricAsk } from './metrics.js';
+import type { Query, Scope } from './query.js';
+import { readSlots, resolveOrgs, type ParseContext, type Slots } from './slots.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, normalizeQuestion } from './text.js';
-import { readYears, type YearSpec } from './years.js';
 
-export interface ParseContext {
-  index: OrgIndex;
-  /** Today's year in the configured time zone, for 今年/去年/前年. */
-  currentYear: number;
-  botNames?: readonly string[];
-}
-
-/** What the slot readers found, before the kind of question is decided (exported for tests). */
-export interface Slots {
-  text: string;
-  mentions: OrgMention[];
-  regions: RegionMention[];
-  unknown: Array<{ name: string; nearest: OrgRecord[] }>;
-  metrics: MetricAsk[];
-  years: YearSpec;
-  /** What no reader used up, for the kind cues. */
-  rest: string;
-}
-
-/** Runs the slot readers in their fixed order: names, figures, years, sound-alike names, unknown places. */
-export function readSlots(normalized: string, ctx: ParseContext): Slots {
-  const text = new MaskedText(normalized);
-  const exact = findExact(text, ctx.index);
-  const metrics = readMetrics(text);
-  const years = readYears(text, ctx.currentYear);
-  const homophones = findHomophones(text, ctx.index);
-  const loose = findLoosePlaces(text, ctx.index);
-  const typos: OrgMention[] = loose
-    .filter((p) => p.near.length > 0)
-    .map((p) => ({ surface: p.name, start: p.start, end: p.end, candidates: p.near, match: 'typo' }));
-  const unknown = loose.filter((p) => p.near.length === 0).map((p) => ({ name: p.name, nearest: nearestOrgs(p.name, ctx.index) }));
-  const mentions = [...exact.orgs, ...homophones, ...typos].sort((a, b) => a.start - b.start);
-  return { text: normalized, mentions, regions: exact.regions, unknown, metrics, years, rest: text.view };
-}
-
-/** Narrows shared names by a county named in the same question; returns the first still ambiguous. */
-function resolveOrgs(slots: Slots): { orgs: ResolvedOrg[]; ambiguous: OrgMention | null } {
-  const named = new Set(slots.regions.map((r) => r.region));
-  const orgs: ResolvedOrg[] = [];
-  for (const m of slots.mentions) {
-    let candidates = m.candidates;
-    if (candidates.length > 1 && named.size > 0) {
-      const inRegion = candidates.filter((c) => c.region && named.has(c.region));
-      if (inRegion.length > 0) candidates = inRegion;
-    }
-    if (candidates.length > 1) return { orgs, ambiguous: { ...m, candidates } };
-    const org = candidates[0]!;
-    if (!orgs.some((o) => o.org.id === org.id)) orgs.push({ org, typed: m.match === 'exact' ? null : m.surface });
-  }
-  return { orgs, ambiguous: null };
-}
+export type { ParseContext, Slots } from './slots.js';
+export { readSlots } from './slots.js';
 
 const TOP = /前\s*([\d一二两三四五六七八九十]{1,2})|top\s*(\d{1,2})/;
 const CN: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -105,6 +52,58 @@ export function parseQuestion(raw: string, ctx: ParseContext): Query {
   return decide(readSlots(normalized, ctx));
 }
 
+/** A question about one report or about the reports themselves, with no figure named. */
+function withoutFigure(slots: Slots, scope: Scope): Query {
+  const { rest, years } = slots;
+  const aboutOne = scope.orgs.length > 0;
+  if (REPORT_FORMAT_CUE.test(rest)) {
+    const onlyWrong = !aboutOne && WRONG_FORMAT_CUE.test(rest);
+    return { kind: 'report', scope, years, aspect: 'format', onlyWrong };
+  }
+  if (REPORT_ORIGINAL_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'original' };
+  // 康庄镇逾期了吗 / 康庄镇交了没有: the date of that town's report answers it.
+  if (aboutOne && (REPORT_DATE_CUE.test(rest) || STATUS_LATE_CUE.test(rest) || STATUS_MISSING_CUE.test(rest))) {
+    return { kind: 'report', scope, years, aspect: 'date' };
+  }
+  if (STATUS_MISSING_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'missing' };
+  if (STATUS_LATE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'late' };
+  if (STATUS_INCOMPLETE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'incomplete' };
+  if (STATUS_PROBLEM_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'problems' };
+  if (REPORT_DATE_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'date' };
+  if (aboutOne || scope.region || ALL_ORGS_CUE.test(rest) || CATALOGUE_CUE.test(rest)) {
+    return { kind: 'report', scope, years, aspect: 'summary' };
+  }
+  if (RANK_SUPERLATIVE_CUE.test(rest)) return { kind: 'clarify', about: 'metric', scope, years };
+  return { kind: 'help', reason: 'not_understood' };
+}
+
+/**
+ * 哪个镇最多 ranks; so does 康庄镇排第几 (one town, a superlative). Two named towns with 哪个多
+ * are a comparison of the two, unless a superlative says otherwise.
+ */
+function wantsRank(rest: string, named: number): boolean {
+  if (!RANK_CUE.test(rest)) return false;
+  const superlative = RANK_SUPERLATIVE_CUE.test(rest);
+  if (named === 1) return superlative;
+  return !(named > 1 && COMPARE_CUE.test(rest) && !superlative);
+}
+
+/** A question naming figures: one town, several, a ranking, or over years. */
+function withFigures(slots: Slots, scope: Scope, metrics: MetricAsk[]): Query {
+  const { rest, years } = slots;
+  const named = scope.orgs.length;
+  // Read on the whole question: 有没有人申请 is both the figure and the yes/no form.
+  const yesNo = YES_NO_CUE.test(slots.text) && !NOT_YES_NO_CUE.test(slots.text);
+  if (wantsRank(rest, named)) {
+    return { kind: 'rank', scope, years, metric: metrics[0]!, order: RANK_ASC_CUE.test(rest) ? 'asc' : 'desc', top: topOf(rest) };
+  }
+  const manyYears =
+    years.kind === 'range' || years.kind === 'all' || years.kind === 'recent' || (years.kind === 'list' && years.years.length > 1);
+  if (TREND_CUE.test(rest) || (manyYears && named <= 1)) return { kind: 'trend', scope, years, metrics, yesNo };
+  if (named === 1) return { kind: 'metric', scope, years, metrics, yesNo };
+  return { kind: 'compare', scope, years, metrics, yesNo, sum: SUM_CUE.test(slots.text) };
+}
+
 /** Picks the kind of question from the slots and the cue words left over. */
 export function decide(slots: Slots): Query {
   const { rest, years } = slots;
@@ -115,8 +114,7 @@ export function decide(slots: Slots): Query {
   const metrics = slots.metrics.filter((m) => m.family !== 'info_fee' && m.family !== 'unsupported');
   const infoFee = slots.metrics.some((m) => m.family === 'info_fee');
   const unsupported = slots.metrics.some((m) => m.family === 'unsupported');
-  const nothingNamed =
-    metrics.length === 0 && orgs.length === 0 && !region && slots.unknown.length === 0 && !infoFee && !unsupported;
+  const nothingNamed = slots.metrics.length === 0 && orgs.length === 0 && !region && slots.unknown.length === 0;
 
   if (ambiguous) return { kind: 'clarify', about: 'org', mention: ambiguous };
   if (nothingNamed && THANKS_CUE.test(plain)) return { kind: 'help', reason: 'thanks' };
@@ -125,41 +123,10 @@ export function decide(slots: Slots): Query {
   const aboutRules = orgs.length === 0 && !region && years.kind === 'none' && (metrics.length > 0 || infoFee) && HOW_TO_CUE.test(rest);
   if (aboutRules) return { kind: 'help', reason: 'out_of_scope' };
   // 谁还没交 is about who has not filed, even though 交 is also a deadline word.
-  const missingAsked = metrics.length === 0 && orgs.length === 0 && STATUS_MISSING_CUE.test(rest);
-  if (missingAsked) return { kind: 'status', scope, years, filter: 'missing' };
-  if (DEADLINE_CUE.test(rest) && metrics.length === 0) return { kind: 'deadline', scope, years };
+  if (metrics.length === 0 && orgs.length === 0 && STATUS_MISSING_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'missing' };
+  if (metrics.length === 0 && DEADLINE_CUE.test(rest)) return { kind: 'deadline', scope, years };
   if (infoFee) return { kind: 'report', scope, years, aspect: 'info_fee' };
   // 12345热线办结 is not 表三's 办结: a prose-only fact wins over any figure it resembles.
   if (unsupported) return { kind: 'report', scope, years, aspect: 'unsupported' };
-
-  if (metrics.length === 0) {
-    const aboutOne = orgs.length > 0;
-    if (REPORT_FORMAT_CUE.test(rest)) {
-      const onlyWrong = !aboutOne && WRONG_FORMAT_CUE.test(rest);
-      return { kind: 'report', scope, years, aspect: 'format', onlyWrong };
-    }
-    if (REPORT_ORIGINAL_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'original' };
-    if (aboutOne && (REPORT_DATE_CUE.test(rest) || STATUS_LATE_CUE.test(rest) || STATUS_MISSING_CUE.test(rest))) {
-      return { kind: 'report', scope, years, aspect: 'date' };
-    }
-    if (STATUS_MISSING_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'missing' };
-    if (STATUS_LATE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'late' };
-    if (STATUS_INCOMPLETE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'incomplete' };
-    if (STATUS_PROBLEM_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'problems' };
-    if (REPORT_DATE_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'date' };
-    if (aboutOne || region || ALL_ORGS_CUE.test(rest) || CATALOGUE_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'summary' };
-    if (RANK_SUPERLATIVE_CUE.test(rest)) return { kind: 'clarify', about: 'metric', scope, years };
-    return { kind: 'help', reason: 'not_understood' };
-  }
-
-  // Read on the whole question: 有没有人申请 is both the figure and the yes/no form.
-  const yesNo = YES_NO_CUE.test(slots.text) && !NOT_YES_NO_CUE.test(slots.text);
-  if (RANK_CUE.test(rest) && (orgs.length !== 1 || RANK_SUPERLATIVE_CUE.test(rest)) && !(orgs.length > 1 && COMPARE_CUE.test(rest) && !RANK_SUPERLATIVE_CUE.test(rest))) {
-    return { kind: 'rank', scope, years, metric: metrics[0]!, order: RANK_ASC_CUE.test(rest) ? 'asc' : 'desc', top: topOf(rest) };
-  }
-  const manyYears =
-    years.kind === 'range' || years.kind === 'all' || years.kind === 'recent' || (years.kind === 'list' && years.years.length > 1);
-  if (TREND_CUE.test(rest) || (manyYears && orgs.length <= 1)) return { kind: 'trend', scope, years, metrics, yesNo };
-  if (orgs.length === 1) return { kind: 'metric', scope, years, metrics, yesNo };
-  return { kind: 'compare', scope, years, metrics, yesNo, sum: SUM_CUE.test(slots.text) };
+  return metrics.length === 0 ? withoutFigure(slots, scope) : withFigures(slots, scope, metrics);
 }

@@ -8,7 +8,12 @@ import type { OrgRecord } from '../store.js';
 export function understoodAs(scope: Scope, ctx?: ExecContext): string {
   const loose = scope.orgs.filter((o) => o.typed);
   if (loose.length === 0) return '';
-  return `（${loose.map((o) => `“${o.typed}”按${ctx ? nameOf(ctx, o.org) : o.org.name}理解`).join('，')}）`;
+  const say = (o: (typeof loose)[number]) => {
+    const name = ctx ? nameOf(ctx, o.org) : o.org.name;
+    // A county typed in front that is not this town's: name the county it is really in.
+    return o.org.region && /[县市区旗]/.test(o.typed ?? '') && !name.startsWith(o.org.region) ? `${o.org.region}${name}` : name;
+  };
+  return `（${loose.map((o) => `“${o.typed}”按${say(o)}理解`).join('，')}）`;
 }
 
 /** `没有收录“李家镇”的报告。` for unknown names next to known ones. */
