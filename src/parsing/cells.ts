@@ -14,12 +14,20 @@ const NUMBER = new RegExp(
 /** Marks that a report prints for "nothing here"; the contract stores them as null. */
 const BLANK = /^(?:|\/|-|--|—|——|－|无|空|\\)$/;
 
+const BLANK_CELL: CellValue = { kind: 'blank' };
+const TEXT_CELL: CellValue = { kind: 'text' };
+
 export function readCell(raw: string): CellValue {
   const s = raw.trim();
-  if (BLANK.test(s)) return { kind: 'blank' };
+  if (s.length === 0) return BLANK_CELL;
+  const first = s.charCodeAt(0);
+  // Most cells are labels (CJK) or plain numbers; only those starting like a number need the regex.
+  const numeric = (first >= 48 && first <= 57) || first === 43 || first === 45;
+  if (!numeric) return s.length <= 2 && BLANK.test(s) ? BLANK_CELL : TEXT_CELL;
+  if (BLANK.test(s)) return BLANK_CELL;
   const m = NUMBER.exec(s);
   if (m) return { kind: 'number', value: Number(m[1]!.replace(/,/g, '')), unit: m[2] ?? null };
-  return { kind: 'text' };
+  return TEXT_CELL;
 }
 
 export function isUnit(s: string): boolean {

@@ -3,6 +3,19 @@ import { looksTraditional, toSimplifiedChinese } from './traditional.js';
 
 const CJK = '\\u3400-\\u9fff';
 
+/** Full-width ASCII → ASCII, odd spaces → space, zero-width characters → nothing: one pass, one table. */
+const CHAR_MAP: Record<string, string> = {};
+for (let c = 0xff01; c <= 0xff5e; c++) CHAR_MAP[String.fromCharCode(c)] = String.fromCharCode(c - 0xfee0);
+for (const c of [0x00a0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]) {
+  CHAR_MAP[String.fromCharCode(c)] = ' ';
+}
+for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) CHAR_MAP[String.fromCharCode(c)] = '';
+const MAPPED_CHARS = /[\uFF01-\uFF5E\u00A0\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/g;
+const MARKUP = /\[(?:bookmark|image|图片)[:：][^\]\n]*\]/gi;
+const SPACE_IN_WORD = new RegExp(`([${CJK}、])[ ]+(?=[${CJK}])`, 'g');
+const SPACE_AFTER_PAREN_NUMBER = new RegExp(`(\\([一二三四五六七八九十\\d]{1,3}\\))[ ]+(?=[${CJK}])`, 'g');
+const SPACE_AFTER_DOT_NUMBER = new RegExp(`((?:^|[\\t| ])\\d{1,2}[.、])[ ]+(?=[${CJK}])`, 'gm');
+
 /**
  * One pass of character-level clean-up shared by report text and questions. It never adds or
  * removes a line, so line numbers stay those of the original file.
@@ -15,14 +28,12 @@ export function normalizeText(raw: string): string {
   let s = raw.replace(/\r\n?/g, '\n');
   if (looksTraditional(s)) s = toSimplifiedChinese(s);
   s = s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/\[(?:bookmark|image|图片)[:：][^\]\n]*\]/gi, '')
+    .replace(MAPPED_CHARS, (c) => CHAR_MAP[c]!)
+    .replace(MARKUP, '')
     .replace(/\*\*/g, '')
-    .replace(new RegExp(`([${CJK}、])[ ]+(?=[${CJK}])`, 'g'), '$1')
-    .replace(new RegExp(`(\\([一二三四五六七八九十\\d]{1,3}\\))[ ]+(?=[${CJK}])`, 'g'), '$1')
-    .replace(new RegExp(`((?:^|[\\t| ])\\d{1,2}[.、])[ ]+(?=[${CJK}])`, 'gm'), '$1');
+    .replace(SPACE_IN_WORD, '$1')
+    .replace(SPACE_AFTER_PAREN_NUMBER, '$1')
+    .replace(SPACE_AFTER_DOT_NUMBER, '$1');
   return digitizeDates(s);
 }
 

@@ -43,6 +43,9 @@ export function readChineseNumber(s: string): number | null {
 
 /** Rewrites Chinese-numeral years, months and days into digits: 二〇二一年一月二十日 → 2021年1月20日. */
 export function digitizeDates(s: string): string {
+  // A year written in Chinese numerals always has a zero (二〇二一, 二零二一); without one there is
+  // nothing to rewrite, and the scan below is the costly part of normalizing a report.
+  if (s.indexOf('〇') === -1 && s.indexOf('零') === -1 && !/年\s*[一二三四五六七八九十]{1,3}\s*月/.test(s)) return s;
   return s
     .replace(/([〇零一二三四五六七八九OＯ]{4})(\s*年)/g, (m, y: string, tail: string) => {
       const n = readDigitString(y);

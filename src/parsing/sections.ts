@@ -7,23 +7,39 @@ import type { SectionKey, SectionSpan } from './types.js';
  * the wordings seen in real reports. Numbering varies (一、 / 1、 / 第一部分), so a heading is a
  * numbered keyword, or the keyword alone on its own line.
  */
-const HEADINGS: ReadonlyArray<{ key: SectionKey; title: string }> = [
-  { key: 'overview', title: '(?:政府信息公开)?(?:工作)?(?:总体情况|基本情况|工作概况|概述)' },
-  { key: 'active', title: '主动公开政府信息(?:的)?(?:情况)?' },
-  { key: 'applications', title: '收到和处理政府信息公开申请(?:的)?(?:情况)?' },
+const HEADINGS: ReadonlyArray<{ key: SectionKey; title: string; anchors: readonly string[] }> = [
+  {
+    key: 'overview',
+    title: '(?:政府信息公开)?(?:工作)?(?:总体情况|基本情况|工作概况|概述)',
+    anchors: ['总体情况', '基本情况', '工作概况', '概述'],
+  },
+  { key: 'active', title: '主动公开政府信息(?:的)?(?:情况)?', anchors: ['主动公开政府信息'] },
+  { key: 'applications', title: '收到和处理政府信息公开申请(?:的)?(?:情况)?', anchors: ['收到和处理政府信息公开申请'] },
   {
     key: 'review_litigation',
     title: '(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请)?行政复议[、和及与,]?(?:提起)?行政诉讼(?:的)?(?:情况)?',
+    anchors: ['行政复议'],
   },
-  { key: 'problems', title: '(?:政府信息公开)?(?:工作)?存在的主要问题(?:及|和)?(?:改进|整改)?(?:情况)?' },
-  { key: 'other', title: '其他需要报告的事项' },
+  {
+    key: 'problems',
+    title: '(?:政府信息公开)?(?:工作)?存在的主要问题(?:及|和)?(?:改进|整改)?(?:情况)?',
+    anchors: ['存在的主要问题'],
+  },
+  { key: 'other', title: '其他需要报告的事项', anchors: ['其他需要报告的事项'] },
 ];
 
 const PREFIX = '(?:[一二三四五六][、.]|[1-6][、.]|第[一二三四五六]部分[、:]?)';
 
-const PATTERNS = HEADINGS.map(({ key, title }) => ({
+/** A heading is short: a line longer than this is prose or a report flattened onto one line. */
+const HEADING_LINE_MAX = 200;
+/** How far before its keyword a numbered heading may start (一、政府信息公开工作总体情况). */
+const LOOK_BEHIND = 24;
+
+const PATTERNS = HEADINGS.map(({ key, title, anchors }) => ({
   key,
-  re: new RegExp(`${PREFIX}[ \\t]*(?:${title})|^[ \\t]*(?:${title})[ \\t]*$`, 'gm'),
+  anchors,
+  line: new RegExp(`${PREFIX}[ \\t]*(?:${title})|^[ \\t]*(?:${title})[ \\t]*$`, 'g'),
+  numbered: new RegExp(`${PREFIX}[ \\t]*(?:${title})`, 'g'),
 }));
 
 interface Candidate {
@@ -41,13 +57,31 @@ interface Candidate {
  * result; its text stays inside the part before it.
  */
 export function splitSections(rt: ReportText): SectionSpan[] {
+  const text = rt.text;
   const candidates: Candidate[] = [];
-  PATTERNS.forEach(({ key, re }, rank) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(rt.text); m; m = re.exec(rt.text)) {
-      const lead = m[0].length - m[0].trimStart().length;
-      candidates.push({ rank, key, heading: m[0].trim(), start: m.index + lead, bodyStart: m.index + m[0].length });
-      if (m[0].length === 0) re.lastIndex++;
+  const seen = new Set<number>();
+  PATTERNS.forEach(({ key, anchors, line, numbered }, rank) => {
+    // Look only around the keywords: the regexes start with character classes and would otherwise
+    // be tried at every position of the text.
+    for (const anchor of anchors) {
+      for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + anchor.length)) {
+        const lineStart = text.lastIndexOf('\n', at) + 1;
+        const nl = text.indexOf('\n', at);
+        const lineEnd = nl === -1 ? text.length : nl;
+        const short = lineEnd - lineStart <= HEADING_LINE_MAX;
+        const from = short ? lineStart : Math.max(lineStart, at - LOOK_BEHIND);
+        const to = short ? lineEnd : Math.min(lineEnd, at + 80);
+        const re = short ? line : numbered;
+        const window = text.slice(from, to);
+        re.lastIndex = 0;
+        for (let m = re.exec(window); m; m = re.exec(window)) {
+          const start = from + m.index + (m[0].length - m[0].trimStart().length);
+          const end = from + m.index + m[0].length;
+          if (start > at || end < at + anchor.length || seen.has(rank * 1e9 + start)) continue;
+          seen.add(rank * 1e9 + start);
+          candidates.push({ rank, key, heading: m[0].trim(), start, bodyStart: end });
+        }
+      }
     }
   });
   candidates.sort((a, b) => a.start - b.start);

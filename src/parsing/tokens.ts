@@ -18,7 +18,7 @@ export interface Token {
 const RULE_LINE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$/;
 
 export function splitLine(segment: string): string[] {
-  if (RULE_LINE.test(segment)) return [];
+  if (segment.includes('---') && RULE_LINE.test(segment)) return [];
   if (segment.includes('\t')) {
     const fields = segment.split('\t');
     if (fields.length > 1 && fields[0]!.trim() === '') fields.shift();

@@ -5,7 +5,18 @@ import type { Finding, OrgKind, ReportFormat } from '../types.js';
 import { finding } from './finding.js';
 import { COLUMN_TITLE, T4_GROUP_TITLE, TABLE_TITLE } from './messages.js';
 
-type Values = ReadonlyMap<string, CellRead>;
+/** Cells by row key, then column: built once, so checks look up constant strings, never built keys. */
+type Values = ReadonlyMap<string, ReadonlyMap<string, CellRead>>;
+
+function toGrid(cells: readonly CellRead[]): Values {
+  const grid = new Map<string, Map<string, CellRead>>();
+  for (const c of cells) {
+    let cols = grid.get(c.row);
+    if (!cols) grid.set(c.row, (cols = new Map()));
+    cols.set(c.col, c);
+  }
+  return grid;
+}
 
 const DENIED = T3_ROWS.filter((r) => r.key.startsWith('applications.denied.')).map((r) => r.key);
 const UNABLE = T3_ROWS.filter((r) => r.key.startsWith('applications.unable.')).map((r) => r.key);
@@ -23,10 +34,10 @@ const FIXED_T3 = [
 
 const BALANCE_ROWS = new Set(['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward']);
 
-const has = (v: Values, row: string) => v.has(`${row}.total`);
+const has = (v: Values, row: string) => v.get(row)?.has('total') ?? false;
 /** Blank counts as 0 here: the sums are judged as they would stand if the blanks meant 0 (spec §3). */
-const num = (v: Values, key: string) => v.get(key)?.value ?? 0;
-const lineOf = (v: Values, key: string) => v.get(key)?.line;
+const num = (v: Values, row: string, col: string) => v.get(row)?.get(col)?.value ?? 0;
+const lineOf = (v: Values, row: string, col: string) => v.get(row)?.get(col)?.line;
 
 function labelOf(rowKey: string): string {
   return T3_ROWS.find((r) => r.key === rowKey)?.label ?? rowKey;
@@ -73,14 +84,14 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
   const rows = t3Expected(v, format);
   if ([...BALANCE_ROWS].every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
-      const left = num(v, `applications.new.${col}`) + num(v, `applications.carried_over.${col}`);
-      const right = num(v, `applications.handled.${col}`) + num(v, `applications.carried_forward.${col}`);
+      const left = num(v, 'applications.new', col) + num(v, 'applications.carried_over', col);
+      const right = num(v, 'applications.handled', col) + num(v, 'applications.carried_forward', col);
       if (left !== right) {
         out.push(
           finding(
             'T3_BALANCE',
-            `表三“${COLUMN_TITLE[col]}”列不平：新收${num(v, `applications.new.${col}`)}+上年结转${num(v, `applications.carried_over.${col}`)}=${left}，但办结总计${num(v, `applications.handled.${col}`)}+结转下年度${num(v, `applications.carried_forward.${col}`)}=${right}`,
-            lineOf(v, `applications.handled.${col}`),
+            `表三“${COLUMN_TITLE[col]}”列不平：新收${num(v, 'applications.new', col)}+上年结转${num(v, 'applications.carried_over', col)}=${left}，但办结总计${num(v, 'applications.handled', col)}+结转下年度${num(v, 'applications.carried_forward', col)}=${right}`,
+            lineOf(v, 'applications.handled', col),
           ),
         );
       }
@@ -88,22 +99,22 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
   }
   for (const row of rows) {
     if (!has(v, row)) continue;
-    const parts = T3_COLUMNS.slice(0, 6).reduce((s, c) => s + num(v, `${row}.${c}`), 0);
-    const total = num(v, `${row}.total`);
+    const parts = T3_COLUMNS.slice(0, 6).reduce((s, c) => s + num(v, row, c), 0);
+    const total = num(v, row, 'total');
     if (parts !== total) {
       out.push(
-        finding('T3_ROW_TOTAL', `表三“${labelOf(row)}”一行：各类申请人合计${parts}，但总计填的是${total}`, lineOf(v, `${row}.total`)),
+        finding('T3_ROW_TOTAL', `表三“${labelOf(row)}”一行：各类申请人合计${parts}，但总计填的是${total}`, lineOf(v, row, 'total')),
       );
     }
   }
   const results = rows.filter((r) => !BALANCE_ROWS.has(r));
   if (has(v, 'applications.handled') && results.every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
-      const sum = results.reduce((s, r) => s + num(v, `${r}.${col}`), 0);
-      const total = num(v, `applications.handled.${col}`);
+      const sum = results.reduce((s, r) => s + num(v, r, col), 0);
+      const total = num(v, 'applications.handled', col);
       if (sum !== total) {
         out.push(
-          finding('T3_RESULT_SUM', `表三“${COLUMN_TITLE[col]}”列：（一）至（六）各项办理结果之和为${sum}，但（七）总计为${total}`, lineOf(v, `applications.handled.${col}`)),
+          finding('T3_RESULT_SUM', `表三“${COLUMN_TITLE[col]}”列：（一）至（六）各项办理结果之和为${sum}，但（七）总计为${total}`, lineOf(v, 'applications.handled', col)),
         );
       }
     }
@@ -112,11 +123,11 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
 
 function checkT4Sums(v: Values, out: Finding[]) {
   for (const g of T4_GROUPS) {
-    if (!v.has(`${g}.total`)) continue;
-    const parts = T4_COLUMNS.slice(0, 4).reduce((s, c) => s + num(v, `${g}.${c}`), 0);
-    const total = num(v, `${g}.total`);
+    if (!has(v, g)) continue;
+    const parts = T4_COLUMNS.slice(0, 4).reduce((s, c) => s + num(v, g, c), 0);
+    const total = num(v, g, 'total');
     if (parts !== total) {
-      out.push(finding('T4_TOTAL', `表四“${T4_GROUP_TITLE[g]}”：维持、纠正、其他、尚未审结之和为${parts}，但总计为${total}`, lineOf(v, `${g}.total`)));
+      out.push(finding('T4_TOTAL', `表四“${T4_GROUP_TITLE[g]}”：维持、纠正、其他、尚未审结之和为${parts}，但总计为${total}`, lineOf(v, g, 'total')));
     }
   }
 }
@@ -131,7 +142,7 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
   const blanks = new Map<keyof typeof TABLE_TITLE, CellRead[]>();
   const units: CellRead[] = [];
   for (const c of cells) {
-    const col = c.key.slice(c.key.lastIndexOf('.') + 1);
+    const col = c.col;
     if (c.status === 'blank' || c.status === 'lost') {
       const t = tableOf(c.key);
       const list = blanks.get(t);
@@ -149,7 +160,7 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
     }
   }
   // One finding per kind of unit problem: a table with 件 in every cell is one thing to fix.
-  const money = units.filter((c) => DECIMAL_COLUMNS.has(c.key.slice(c.key.lastIndexOf('.') + 1)) && c.unit !== '万元');
+  const money = units.filter((c) => DECIMAL_COLUMNS.has(c.col) && c.unit !== '万元');
   const other = units.filter((c) => !money.includes(c));
   if (money.length > 0) {
     out.push(finding('UNIT_ANOMALY', `金额“${money[0]!.raw}”的单位不是万元，统一格式要求以万元填报`, money[0]!.line));
@@ -182,7 +193,7 @@ function checkLabels(tables: TablesRead, format: ReportFormat, out: Finding[]) {
 
 function checkTownRegulations(v: Values, kind: OrgKind | null, out: Finding[]) {
   if (kind !== 'town' && kind !== 'township' && kind !== 'subdistrict') return;
-  const nonzero = [...v.values()].find((c) => c.key.startsWith('active.regulations.') && (c.value ?? 0) !== 0);
+  const nonzero = [...(v.get('active.regulations')?.values() ?? [])].find((c) => (c.value ?? 0) !== 0);
   if (nonzero) {
     out.push(finding('TOWN_REGULATIONS_NONZERO', `乡镇（街道）没有制定规章的权限，但表二“规章”一行填了${nonzero.raw}，请核实是否应填在“规范性文件”`, nonzero.line));
   }
@@ -190,7 +201,7 @@ function checkTownRegulations(v: Values, kind: OrgKind | null, out: Finding[]) {
 
 /** All checks that the tables of one report can settle on their own (spec §3 R1–R5, R11, R12). */
 export function checkTables(tables: TablesRead, format: ReportFormat, kind: OrgKind | null): Finding[] {
-  const v: Values = new Map(tables.cells.map((c) => [c.key, c]));
+  const v = toGrid(tables.cells);
   const out: Finding[] = [];
   checkCompleteness(v, tables, format, out);
   checkT3Sums(v, format, out);

@@ -9,6 +9,9 @@ import { readTableFour } from './table-four.js';
 /** One numeric slot of a table after reading: the metric key and what the report printed there. */
 export interface CellRead {
   key: string;
+  /** The key split as row and column (constant strings from the catalog, cheap to look up). */
+  row: string;
+  col: string;
   section: SectionKey;
   /** number; null for blank, missing or unreadable. */
   value: number | null;
@@ -31,18 +34,19 @@ export interface Region {
   end: number;
 }
 
-function toCell(key: string, section: SectionKey, token: Token | null, fallbackLine: number): CellRead {
-  if (!token) return { key, section, value: null, status: 'lost', unit: null, line: fallbackLine, raw: '' };
+function toCell(row: string, col: string, section: SectionKey, token: Token | null, fallbackLine: number): CellRead {
+  const key = `${row}.${col}`;
+  if (!token) return { key, row, col, section, value: null, status: 'lost', unit: null, line: fallbackLine, raw: '' };
   const c = token.cell;
   if (c.kind === 'number') {
-    return { key, section, value: c.value, status: 'number', unit: c.unit, line: token.line, raw: token.text };
+    return { key, row, col, section, value: c.value, status: 'number', unit: c.unit, line: token.line, raw: token.text };
   }
-  return { key, section, value: null, status: c.kind, unit: null, line: token.line, raw: token.text };
+  return { key, row, col, section, value: null, status: c.kind, unit: null, line: token.line, raw: token.text };
 }
 
 function rowCells(row: MatchedRow, columns: readonly string[], section: SectionKey): CellRead[] {
   const aligned = alignCells(row.cells, columns.length);
-  return columns.map((col, i) => toCell(`${row.spec.key}.${col}`, section, aligned[i]!.token, row.label.line));
+  return columns.map((col, i) => toCell(row.spec.key, col, section, aligned[i]!.token, row.label.line));
 }
 
 /** Columns for a 表二 row: the detected format's, or the 2019 ones for rows only that format has. */
@@ -79,7 +83,7 @@ export function readTables(
     T4_GROUPS.forEach((group, g) =>
       T4_COLUMNS.forEach((col, c) => {
         const slot = aligned[g * T4_COLUMNS.length + c]!;
-        cells.push(toCell(`${group}.${col}`, 'review_litigation', slot.token, t4.line));
+        cells.push(toCell(group, col, 'review_litigation', slot.token, t4.line));
       }),
     );
   }
