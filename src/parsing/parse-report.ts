@@ -3,6 +3,7 @@ import { checkTables } from './checks/table-checks.js';
 import { decodeReport } from './decode.js';
 import { cellsToMetrics, deriveMetrics } from './derive.js';
 import { detectFormat } from './format.js';
+import { htmlToText, looksLikeHtml } from './html.js';
 import { readMeta } from './metadata.js';
 import { readProse } from './prose.js';
 import { toReportText, type ReportText } from './report-text.js';
@@ -41,7 +42,8 @@ function looksLikeReport(spans: readonly SectionSpan[], tablesFound: number, tit
 
 /** Parses the text of one report. Pure; never throws on content, returns NOT_A_REPORT instead. */
 export function parseReportText(raw: string, options: ParseOptions = {}): ParseOutcome {
-  const rt: ReportText = toReportText(raw);
+  // A page saved from a website: lines then count in the text extracted from it.
+  const rt: ReportText = toReportText(looksLikeHtml(raw) ? htmlToText(raw) : raw);
   const spans = splitSections(rt);
   const meta = readMeta(rt, spans);
   const regions = {

@@ -161,3 +161,30 @@ describe('damaged and wrong reports get the findings a reviewer would give', () 
     expect(parseOk(text).metrics['litigation.total']).toBe(0);
   });
 });
+
+describe('a report saved from a website as HTML', () => {
+  /** The seed as a web page: tab rows become <tr><td>, other lines paragraphs, with entities and markup. */
+  function toHtml(text: string): string {
+    const body = text
+      .split('\n')
+      .map((line) =>
+        line.includes('\t')
+          ? `<tr>${line.split('\t').map((c) => `<td style="width:20px"><p><span>${c.replace(/ /g, '&nbsp;')}</span></p></td>`).join('')}</tr>`
+          : `<p class="MsoNormal">${line.replace(/&/g, '&amp;')}</p>`,
+      )
+      .join('\n')
+      .replace(/(<tr>[\s\S]*?<\/tr>)(?![\s\S]*?<tr>)/, '$1</table>')
+      .replace(/<tr>/, '<table border="1"><tr>');
+    return `<!DOCTYPE html><html><head><style>p{margin:0}</style><script>var x = "<td>";</script></head><body>${body}</body></html>`;
+  }
+
+  for (const seed of ['longtan-2020', 'daliuzhuang-2022'] as const) {
+    it(`reads ${seed} as a web page`, () => {
+      const html = toHtml(readSeed(seed));
+      expect(html).toContain('<td');
+      const outcome = parseReportBytes(Buffer.from(html));
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      expectSameReport(outcome.report, parseOk(readSeed(seed)));
+    });
+  }
+});
