@@ -67,6 +67,13 @@ const Env = z.object({
     }),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
+  /** Public https address Telegram posts updates to; without it the bot long-polls. */
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'webhook 地址必须是 https:// 开头的完整网址' }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook 密钥应为 16–256 位字母、数字、_ 或 -')
+    .optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -90,10 +97,20 @@ export type Config = Readonly<{
     escalateEvery: number;
     quietHours: Readonly<{ from: string; to: string }>;
   }>;
-  telegram: { token: string; apiRoot?: string } | null;
+  telegram: {
+    token: string;
+    apiRoot?: string;
+    webhook?: { domain: string; path: string; secretToken: string; port: number };
+  } | null;
   wechat: { puppet: string; token?: string } | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }>;
+
+function webhookOf(e: z.infer<typeof Env>) {
+  if (!e.TELEGRAM_WEBHOOK_URL || !e.TELEGRAM_WEBHOOK_SECRET) return undefined;
+  const url = new URL(e.TELEGRAM_WEBHOOK_URL);
+  return { domain: url.host, path: url.pathname, secretToken: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT };
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -106,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return { ok: false, message: `配置有误：\n${message}` };
   }
   const e = parsed.data;
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    return { ok: false, message: '配置有误：\nTELEGRAM_WEBHOOK_SECRET: 使用 webhook 时必须设置密钥，Telegram 会在每个请求中带上它' };
+  }
   const config: Config = {
     dbPath: e.NIANBAO_DB,
     httpHost: e.NIANBAO_HTTP_HOST,
@@ -120,7 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       escalateEvery: e.NIANBAO_ESCALATE_EVERY,
       quietHours: e.NIANBAO_QUIET_HOURS,
     },
-    telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT } : null,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook: webhookOf(e) }
+      : null,
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
     logLevel: e.LOG_LEVEL,
   };

@@ -80,7 +80,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   if (config.telegram) {
     // Imported here so a service without Telegram never loads telegraf.
     const { startTelegram } = await import('../bot/adapters/telegram.js');
-    const telegram = await startTelegram({ ...shared, config });
+    const telegram = await startTelegram({ ...shared, config, webhook: config.telegram.webhook });
     notifiers.telegram = telegram.notifier;
     stops.push(() => telegram.stop());
     log.info({ bot: telegram.botUsername }, 'telegram adapter started');
