@@ -67,7 +67,11 @@ export function registerRemind(program: Command, ctx: CliContext): void {
         }
         const year = seasonYear(calendar, now);
         if (opts.json) return printJson({ now: now.toISOString(), year, dryRun: Boolean(opts.dryRun), messages });
-        if (messages.length === 0) return printLine(`${now.toISOString()}：现在没有要发的提醒或催报（${year}年度）。`);
+        if (messages.length === 0) {
+          // Reminders go only to bound groups: say so, or a first try looks like a broken job.
+          const hint = input.subscriptions.length === 0 ? '还没有任何群绑定单位：在群里发 /subscribe 镇名（或县名），或在名单 CSV 的“联系群”一列填写。' : '';
+          return printLine(`${now.toISOString()}：现在没有要发的提醒或催报（${year}年度）。${hint}`);
+        }
         for (const m of messages) {
           const note = m.status ? (m.status === 'new' ? '' : `（发送记录：${m.status}）`) : `（${m.outcome}）`;
           printLine(`→ ${m.target} ${JOB_WORD[m.job]}${note}`);
