@@ -73,10 +73,29 @@ function stripTitleWords(s: string): string {
   return s.replace(/\d{4}\s*年(?:度)?|(?:政府)?信息公开(?:工作)?(?:年度报告|年报)?|工作年度报告|年度报告|年报|关于|中共/g, ' ');
 }
 
-/** Full name, short name, county and kind from the first organisation named in the title (else the opening text). */
+/** Words that open a phrase about the town, not its name: 本镇, 我镇, 全镇, 该镇, 各乡镇. */
+const NOT_A_NAME = /^(?:本|我|全|该|各|此|其|这|每|年度|本年)/;
+
+function firstOrg(s: string): RegExpExecArray | null {
+  const re = new RegExp(ORG.source, 'g');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (!NOT_A_NAME.test((m[1] ?? m[2] ?? m[3])!)) return m;
+  }
+  return null;
+}
+
+/** The 落款 block: the organisation signs above the date on the last lines. */
+function signatureOf(body: string): string {
+  const lines = body.trimEnd().split('\n').slice(-4);
+  return lines.filter((l) => l.trim().length > 0 && l.trim().length <= 24).join(' ');
+}
+
+/**
+ * Full name, short name, county and kind of the organisation named in the title; else in the
+ * signature; else in the opening text (last, as prose names superior offices too).
+ */
 function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | 'kind' | 'region'> {
-  const cleaned = stripTitleWords(title);
-  const m = ORG.exec(cleaned) ?? ORG.exec(stripTitleWords(body.slice(0, 400)));
+  const m = firstOrg(stripTitleWords(title)) ?? firstOrg(signatureOf(body)) ?? firstOrg(stripTitleWords(body.slice(0, 400)));
   if (!m) return { org: null, name: null, kind: null, region: null };
   let full = (m[1] ?? m[2] ?? m[3])!;
   const county = COUNTY.exec(full);

@@ -34,3 +34,12 @@ describe('tables pasted from a web page as Markdown', () => {
     expect(r.metrics['active.licensing.decisions']).toBe(5);
   });
 });
+
+describe('organisation named only in the signature', () => {
+  it('reads it from the 落款 when the title has none', () => {
+    const text = readSeed('mianyang-2021').replace('棉洋镇人民政府2021年政府信息公开工作', '2021年政府信息公开工作');
+    expect(text.split('\n').slice(0, 5).join('')).not.toContain('棉洋镇');
+    const r = parseOk(text);
+    expect({ org: r.org, name: r.name, year: r.year }).toEqual({ org: '棉洋镇人民政府', name: '棉洋镇', year: 2021 });
+  });
+});

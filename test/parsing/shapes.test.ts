@@ -188,3 +188,14 @@ describe('a report saved from a website as HTML', () => {
     });
   }
 });
+
+describe('group headings printed with empty cells', () => {
+  it('does not take the 30号 (六)其他处理 heading for a row of blanks', () => {
+    const text = readSeed('zhangjiapo-2021').replace('\t（六）其他处理\n', `\t（六）其他处理\n${'\t\n'.repeat(7)}`);
+    expect(text).not.toBe(readSeed('zhangjiapo-2021'));
+    const r = parseOk(text);
+    expect(r.metrics['applications.other.total']).toBe(0);
+    expect(r.sources['applications.other.total']?.derived).toBe(true);
+    expect(codes(r)).not.toContain('BLANK_CELLS');
+  });
+});

@@ -71,9 +71,9 @@ export function readTables(
 
   const t3Rows = matchRows(tokenize(rt, regions.applications.start, regions.applications.end), T3_ROWS);
   for (const row of t3Rows) {
-    // The 30号 (六) is a group heading over three sub-rows; it is a row only where it has figures.
-    if (row.spec.key === 'applications.other' && row.cells.every((c) => c.cell.kind === 'text')) continue;
-    if (row.spec.key === 'applications.other' && row.cells.length === 0) continue;
+    // The 30号 (六) is a group heading over three sub-rows (its cells, if printed, are empty);
+    // it is a row only where it has figures of its own.
+    if (row.spec.key === 'applications.other' && !row.cells.some((c) => c.cell.kind === 'number')) continue;
     cells.push(...rowCells(row, T3_COLUMNS, 'applications'));
   }
 
