@@ -153,12 +153,18 @@ describe('damaged and wrong reports get the findings a reviewer would give', () 
     expect(r.sections).not.toContain('problems');
   });
 
-  it('stray markup and page numbers do not disturb the figures', () => {
+  it('stray markup and page numbers between table rows do not disturb the figures', () => {
     const text = readSeed('longtan-2020')
       .replace('三、收到和处理政府信息公开申请情况', '[image: table.png]**三、收到和处理政府信息公开申请情况**')
-      .replace('四、政府信息公开行政复议', '- 3 -\n四、政府信息公开行政复议');
-    expect(parseOk(text).metrics['applications.new.total']).toBe(0);
-    expect(parseOk(text).metrics['litigation.total']).toBe(0);
+      .replace('四、政府信息公开行政复议', '- 3 -\n四、政府信息公开行政复议')
+      .replace('\t(四) 无法提供', '第 2 页 共 5 页\n\t(四) 无法提供')
+      .replace('(七) 总计', '— 4 —\n3/5\n(七) 总计');
+    for (const mark of ['- 3 -', '第 2 页 共 5 页', '— 4 —', '3/5', '[image: table.png]']) expect(text).toContain(mark);
+    const r = parseOk(text);
+    const original = parseOk(readSeed('longtan-2020'));
+    expect(r.metrics).toEqual(original.metrics);
+    expect(r.metrics['applications.carried_forward.total']).toBe(0);
+    expect(codes(r).sort()).toEqual(codes(original).sort());
   });
 });
 
