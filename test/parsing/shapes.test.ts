@@ -205,3 +205,18 @@ describe('group headings printed with empty cells', () => {
     expect(codes(r)).not.toContain('BLANK_CELLS');
   });
 });
+
+describe('PDF text with labels wrapped over two lines (pdftotext -layout)', () => {
+  it('reads figures printed beside the first or the second half of a wrapped label', () => {
+    const wrapped = toSpaces(readSeed('longtan-2020'))
+      // Figures on the first line, the rest of the label below them.
+      .replace('(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)  0  0  0  0  0  0  0', '(二) 部分公开(区分处理的,只计  0  0  0  0  0  0  0\n      这一情形,不计其他情形)')
+      // Figures on the second line, after the rest of the label.
+      .replace('2. 其他法律行政法规禁止公开  0  0  0  0  0  0  0', '2. 其他法律行政法规\n      禁止公开  0  0  0  0  0  0  0')
+      .replace('5. 要求行政机关确认或重新出具已获取信息  0', '5. 要求行政机关确认或\n   重新出具已获取信息  0');
+    for (const piece of ['只计  0', '行政法规\n', '确认或\n']) expect(wrapped).toContain(piece);
+    const r = parseOk(wrapped);
+    expect(r.metrics).toEqual(parseOk(readSeed('longtan-2020')).metrics);
+    expect(codes(r, 'error')).toEqual([]);
+  });
+});
