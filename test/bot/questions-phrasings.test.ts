@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import phrasings from '../fixtures/questions-phrasings.json' with { type: 'json' };
 import { seedStore } from '../helpers/memory-store.js';
-import { ask, checkAnswer, coreFor, type Case } from './table.js';
+import { ask, assertAnswer, coreFor, type Case } from './table.js';
 
 /**
  * Phrasings the way people type in a group chat, with the rows domain.md §6.2 says they must get.
@@ -17,6 +17,6 @@ describe('real phrasings', () => {
   });
 
   for (const c of cases) {
-    it(`${c.q}${c.now ? ` (today ${c.now})` : ''}`, () => checkAnswer(ask(core, c), c));
+    it(`${c.q}${c.now ? ` (today ${c.now})` : ''}`, () => assertAnswer(ask(core, c), c));
   }
 });

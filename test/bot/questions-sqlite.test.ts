@@ -6,7 +6,7 @@ import { ingestPaths } from '../../src/ingest/ingest.js';
 import phrasings from '../fixtures/questions-phrasings.json' with { type: 'json' };
 import spec from '../fixtures/questions-spec.json' with { type: 'json' };
 import { createTestDb, type TestDb } from '../helpers/db.js';
-import { ask, checkAnswer, coreFor, type Case } from './table.js';
+import { ask, assertAnswer, coreFor, type Case } from './table.js';
 
 const SEEDS = fileURLToPath(new URL('../fixtures/seed-reports', import.meta.url));
 
@@ -22,9 +22,9 @@ describe('questions against the SQLite store', () => {
   afterAll(() => t.dispose());
 
   for (const c of spec as Array<Case & { n: number }>) {
-    it(`questions.md #${c.n} ${c.q}`, () => checkAnswer(ask(core, c), c));
+    it(`questions.md #${c.n} ${c.q}`, () => assertAnswer(ask(core, c), c));
   }
   for (const c of phrasings as Case[]) {
-    it(`${c.q}${c.now ? ` (today ${c.now})` : ''}`, () => checkAnswer(ask(core, c), c));
+    it(`${c.q}${c.now ? ` (today ${c.now})` : ''}`, () => assertAnswer(ask(core, c), c));
   }
 });

@@ -43,7 +43,7 @@ export const AnswerJson = z.object({
 
 const FIGURES = new Set(['metric', 'compare', 'trend', 'rank']);
 
-export function checkAnswer(answer: Answer, c: Case): void {
+export function assertAnswer(answer: Answer, c: Case): void {
   const where = `${c.q} → ${answer.kind}: ${answer.text}\n${JSON.stringify(answer.rows)}`;
   expect(AnswerJson.safeParse(JSON.parse(JSON.stringify(answer))).success, where).toBe(true);
   expect(answer.kind, where).toBe(c.kind);
