@@ -1,3 +1,4 @@
+import type { SeenUpdates } from './dedupe.js';
 import type { Logger } from 'pino';
 import type { SubscriptionScope, SubscriptionStore } from '../subscriptions.js';
 import type { Core, Incoming } from '../types.js';
@@ -20,6 +21,13 @@ export interface DispatchDeps {
   limiter?: RateLimiter;
   maxQuestionLength?: number;
   resolveScope?: ScopeResolver;
+}
+
+/** What both chat adapters take besides their own platform settings. */
+export interface AdapterOptions extends Omit<DispatchDeps, 'admins'> {
+  seen: SeenUpdates;
+  /** Messages older than this when they arrive are not answered (sent while the bot was down). */
+  maxAgeMs?: number;
 }
 
 export interface MessageContext {

@@ -4,13 +4,10 @@ import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
-import type { SubscriptionStore } from '../subscriptions.js';
-import type { Core, Notifier } from '../types.js';
+import type { Notifier } from '../types.js';
 import { COMMANDS } from './commands.js';
-import { DEFAULT_MAX_AGE_MS, isStale, type SeenUpdates } from './dedupe.js';
-import { createDispatcher } from './dispatch.js';
-import type { RateLimiter } from './rate-limit.js';
-import type { ScopeResolver } from './scope.js';
+import { DEFAULT_MAX_AGE_MS, isStale } from './dedupe.js';
+import { createDispatcher, type AdapterOptions } from './dispatch.js';
 import { toIncoming } from './telegram-message.js';
 import { callWithRetry, createTelegramSender, type RetryOptions } from './telegram-send.js';
 
@@ -24,18 +21,9 @@ export interface TelegramWebhook {
   host?: string;
 }
 
-export interface TelegramOptions {
+export interface TelegramOptions extends AdapterOptions {
   config: Pick<Config, 'telegram' | 'admins'>;
-  core: Core;
-  subscriptions: SubscriptionStore;
-  seen: SeenUpdates;
-  log: Logger;
-  now?: () => Date;
-  maxAgeMs?: number;
   retry?: RetryOptions;
-  limiter?: RateLimiter;
-  resolveScope?: ScopeResolver;
-  maxQuestionLength?: number;
   /** Long polling unless given. */
   webhook?: TelegramWebhook;
 }

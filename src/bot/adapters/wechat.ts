@@ -1,12 +1,8 @@
-import type { Logger } from 'pino';
 import { types, WechatyBuilder, type Message, type OfficialPuppetNpmName, type Wechaty } from 'wechaty';
 import type { Config } from '../../config.js';
-import type { SubscriptionStore } from '../subscriptions.js';
-import type { Core, Incoming, Notifier } from '../types.js';
-import { DEFAULT_MAX_AGE_MS, isStale, type SeenUpdates } from './dedupe.js';
-import { createDispatcher } from './dispatch.js';
-import type { RateLimiter } from './rate-limit.js';
-import type { ScopeResolver } from './scope.js';
+import type { Incoming, Notifier } from '../types.js';
+import { DEFAULT_MAX_AGE_MS, isStale } from './dedupe.js';
+import { createDispatcher, type AdapterOptions } from './dispatch.js';
 import { splitText } from './split-text.js';
 import { printLoginQr } from './wechat-qr.js';
 
@@ -20,17 +16,8 @@ import { printLoginQr } from './wechat-qr.js';
 /** WeChat accepts longer texts, but long ones get folded in the chat; keep answers readable. */
 const WECHAT_TEXT_LIMIT = 2000;
 
-export interface WechatOptions {
+export interface WechatOptions extends AdapterOptions {
   config: Pick<Config, 'wechat' | 'admins'>;
-  core: Core;
-  subscriptions: SubscriptionStore;
-  seen: SeenUpdates;
-  log: Logger;
-  now?: () => Date;
-  maxAgeMs?: number;
-  limiter?: RateLimiter;
-  resolveScope?: ScopeResolver;
-  maxQuestionLength?: number;
   /** A ready puppet (tests pass PuppetMock); otherwise built from config.wechat. */
   puppet?: Wechaty['puppet'];
   /** Wechaty memory card name; puppets that support it then keep the login across restarts. */
