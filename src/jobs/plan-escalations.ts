@@ -1,6 +1,6 @@
 import { CODE_TITLE } from '../parsing/checks/messages.js';
 import { completenessErrors, isLate } from './assess.js';
-import { deadlineOf, escalationToday, offsetLabel, seasonYear, windowEnd, type Calendar } from './calendar.js';
+import { deadlineOf, escalationToday, offsetLabel, seasonYear, windowEnd } from './calendar.js';
 import { escalationOrgText, escalationRegionText, type IncompleteFiler, type LateFiler } from './messages.js';
 import { groupsOfOrg, groupsOfRegion, type Outgoing } from './outgoing.js';
 import { byRegion, type PlanInput } from './plan-reminders.js';
