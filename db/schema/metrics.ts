@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { reports } from './reports.js';
 
 /** Every metric value of a report version with its provenance (data contract §1.5). */
@@ -17,7 +17,10 @@ export const metrics = sqliteTable(
     section: text('section'),
     derived: integer('derived', { mode: 'boolean' }).notNull(),
   },
-  (t) => [uniqueIndex('metrics_report_key_unique').on(t.reportId, t.key), index('metrics_key_idx').on(t.key)],
+  // No index on key alone: each report writes ~230 keys, and an index by key put every one of them
+  // on a different page, so a national ingest rewrote hundreds of pages per report. One metric over
+  // a year's reports is read through reports_year_idx and this unique index instead.
+  (t) => [uniqueIndex('metrics_report_key_unique').on(t.reportId, t.key)],
 );
 
 export type MetricRow = typeof metrics.$inferSelect;

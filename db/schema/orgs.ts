@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * An organisation that files reports: a 镇/乡/街道 government or a county department.
@@ -27,7 +27,11 @@ export const orgs = sqliteTable(
       .notNull()
       .generatedAlwaysAs(sql`coalesce(region, '')`, { mode: 'virtual' }),
   },
-  (t) => [uniqueIndex('orgs_name_region_unique').on(t.name, t.regionKey)],
+  (t) => [
+    uniqueIndex('orgs_name_region_unique').on(t.name, t.regionKey),
+    // The county's organisations: the reports each new report is compared with (DUPLICATE_CONTENT).
+    index('orgs_region_idx').on(t.region),
+  ],
 );
 
 export type OrgRow = typeof orgs.$inferSelect;

@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { DbHandle } from '../../db/client.js';
-import { MAX_REPORT_BYTES } from '../parsing/decode.js';
 import type { ParseOptions } from '../parsing/parse-report.js';
 import type { Finding } from '../parsing/types.js';
 import { collectFiles } from './collect-files.js';
-import { decodeFile, parseDecoded, type Prepared, type PreparedReport } from './prepare.js';
+import { startParsePool, type ParsePool, type WorkerResult } from './parse-pool.js';
+import type { Prepared, PreparedReport } from './prepare.js';
+import { errorMessage, parseSafely, readAndDecode } from './read-file.js';
 import { findByHash } from './report-repo.js';
 import { storeReport } from './store-report.js';
 
@@ -34,30 +34,53 @@ export interface IngestOptions {
   onStart?: (total: number) => void;
   /** After each file, once its outcome is final (committed, or rejected). */
   onFile?: (result: FileResult, done: number, total: number) => void;
+  /**
+   * Worker threads that read and parse ahead while this thread writes (only for PARSE_POOL_MIN_FILES
+   * files or more); 0 parses in this thread. Default: one per core but one, at most 4. The outcome
+   * is the same either way.
+   */
+  workers?: number;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** Below this many files, starting workers costs more than it saves. */
+export const PARSE_POOL_MIN_FILES = 100;
 
-function readAndPrepare(path: string, handle: DbHandle, parse: ParseOptions): Prepared<PreparedReport> | { unchanged: number } {
-  let bytes: Buffer;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_REPORT_BYTES) return { ok: false, reason: `文件过大（${(size / 1048576).toFixed(1)} MB），一份年报不会超过 16 MB` };
-    bytes = readFileSync(path);
-  } catch (e) {
-    return { ok: false, reason: `读不到文件（${message(e)}）` };
-  }
-  const decoded = decodeFile(basename(path), bytes);
+const defaultWorkers = () => Math.min(4, Math.max(1, availableParallelism() - 1));
+
+type Outcome = Prepared<PreparedReport> | { unchanged: number };
+
+function readAndPrepare(path: string, handle: DbHandle, parse: ParseOptions): Outcome {
+  const decoded = readAndDecode(path);
   if (!decoded.ok) return decoded;
   // Re-running over a folder is the common case: known content needs no parsing.
   const known = findByHash(handle.db, decoded.value.contentHash);
   if (known) return { unchanged: known.id };
-  try {
-    return parseDecoded(decoded.value, parse);
-  } catch (e) {
-    return { ok: false, reason: `解析出错：${message(e)}` };
-  }
+  return parseSafely(decoded.value, parse);
 }
+
+/**
+ * A worker's result, taken exactly as readAndPrepare would have decided: content already on file
+ * is unchanged (whatever the parse said), and a parse whose deadline answers differ from the real
+ * rule is done again here.
+ */
+function fromWorker(r: WorkerResult, handle: DbHandle, parse: ParseOptions, pool: ParsePool): Outcome {
+  if (r.kind === 'rejected') return { ok: false, reason: r.reason };
+  const known = findByHash(handle.db, r.decoded.contentHash);
+  if (known) return { unchanged: known.id };
+  let agrees = true;
+  for (const [year, region, answer] of r.asked) {
+    const real = parse.deadline ? parse.deadline(year, region) : answer;
+    if (real !== answer) agrees = false;
+    pool.learn(year, region, real);
+  }
+  if (!agrees) return parseSafely(r.decoded, parse);
+  if (!r.parsed.ok) return r.parsed;
+  const { report, year, identity } = r.parsed.value;
+  return { ok: true, value: { ...r.decoded, report, year, identity } };
+}
+
+/** Workers only know the deadline rule among parse options; with any other option, parse here. */
+const workersCanParse = (parse: ParseOptions) => Object.keys(parse).every((k) => k === 'deadline');
 
 /**
  * Ingests files and folders: each report parsed outside the database, then written in its own
@@ -78,28 +101,40 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
   };
   for (const m of missing) record({ file: m.file, status: 'rejected', reason: m.reason });
 
-  for (const file of files) {
-    const prepared = readAndPrepare(file, handle, options.parse ?? {});
-    if ('unchanged' in prepared) {
-      record({ file, status: 'unchanged', reportId: prepared.unchanged });
-    } else if (!prepared.ok) {
-      record({ file, status: 'rejected', reason: prepared.reason });
-    } else {
-      const p = prepared.value;
-      try {
-        const ingestedAt = (options.now?.() ?? new Date()).toISOString();
-        const out = storeReport(handle, p, { ingestedAt, beforeCommit: options.beforeCommit });
-        record(
-          out.status === 'unchanged'
-            ? { file, status: 'unchanged', reportId: out.reportId }
-            : { file, status: out.status, name: p.identity.name, year: p.year, reportId: out.reportId, findings: out.findings },
-        );
-      } catch (e) {
-        record({ file, status: 'rejected', reason: `入库失败，未写入任何内容（${message(e)}）` });
+  const parse = options.parse ?? {};
+  const workers = options.workers ?? defaultWorkers();
+  const pool =
+    workers > 0 && files.length >= PARSE_POOL_MIN_FILES && workersCanParse(parse)
+      ? await startParsePool(files, workers, parse.deadline !== undefined)
+      : null;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const fromPool = pool ? await pool.take(i) : null;
+      const prepared = fromPool ? fromWorker(fromPool, handle, parse, pool!) : readAndPrepare(file, handle, parse);
+      if ('unchanged' in prepared) {
+        record({ file, status: 'unchanged', reportId: prepared.unchanged });
+      } else if (!prepared.ok) {
+        record({ file, status: 'rejected', reason: prepared.reason });
+      } else {
+        const p = prepared.value;
+        try {
+          const ingestedAt = (options.now?.() ?? new Date()).toISOString();
+          const out = storeReport(handle, p, { ingestedAt, beforeCommit: options.beforeCommit });
+          record(
+            out.status === 'unchanged'
+              ? { file, status: 'unchanged', reportId: out.reportId }
+              : { file, status: out.status, name: p.identity.name, year: p.year, reportId: out.reportId, findings: out.findings },
+          );
+        } catch (e) {
+          record({ file, status: 'rejected', reason: `入库失败，未写入任何内容（${errorMessage(e)}）` });
+        }
       }
+      // Let the progress bar draw and signals arrive between reports.
+      await new Promise((r) => setImmediate(r));
     }
-    // Let the progress bar draw and signals arrive between reports.
-    await new Promise((r) => setImmediate(r));
+  } finally {
+    await pool?.close();
   }
   return summary;
 }

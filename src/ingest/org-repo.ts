@@ -1,28 +1,22 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orgAliases, orgs } from '../../db/schema/index.js';
-import { matchOrg, orgAliases as aliasesOf, type OrgIdentity } from './org-match.js';
+import { matchOrg, orgAliases as aliasesOf, type OrgCandidate, type OrgIdentity } from './org-match.js';
+import { statement } from './statements.js';
 
 /** The organisation a report belongs to, created or given its region if need be; its names recorded as aliases. */
 export function resolveOrg(db: Db, identity: OrgIdentity, now: string): number {
-  const candidates = db
-    .select({ id: orgs.id, name: orgs.name, region: orgs.region })
-    .from(orgs)
-    .where(eq(orgs.name, identity.name))
-    .all();
+  const candidates = statement(db, 'SELECT id, name, region FROM orgs WHERE name = ?').all(identity.name) as OrgCandidate[];
   const match = matchOrg(identity, candidates);
   let id: number;
   if (match.kind === 'new') {
-    id = db
-      .insert(orgs)
-      .values({ org: identity.org, name: identity.name, region: identity.region, kind: identity.kind, createdAt: now })
-      .returning({ id: orgs.id })
-      .get().id;
+    id = Number(
+      statement(db, 'INSERT INTO orgs (org, name, region, kind, created_at) VALUES (?, ?, ?, ?, ?)').run(identity.org, identity.name, identity.region, identity.kind, now)
+        .lastInsertRowid,
+    );
   } else {
     id = match.id;
-    if (match.kind === 'fill-region') db.update(orgs).set({ region: identity.region }).where(eq(orgs.id, id)).run();
+    if (match.kind === 'fill-region') statement(db, 'UPDATE orgs SET region = ? WHERE id = ?').run(identity.region, id);
   }
-  const aliases = aliasesOf(identity).map((alias) => ({ orgId: id, alias }));
-  if (aliases.length > 0) db.insert(orgAliases).values(aliases).onConflictDoNothing().run();
+  const alias = statement(db, 'INSERT INTO org_aliases (org_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  for (const a of aliasesOf(identity)) alias.run(id, a);
   return id;
 }

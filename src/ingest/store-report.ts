@@ -11,6 +11,7 @@ import {
   insertFindings,
   insertVersion,
   loadFacts,
+  loadWrittenFacts,
   nextVersionNumber,
   orgRegion,
   retire,
@@ -45,7 +46,7 @@ export function storeReport(handle: DbHandle, p: PreparedReport, options: StoreO
     const previous = currentVersion(db, orgId, p.year);
     if (previous) retire(db, previous.id);
     const reportId = insertVersion(db, p, orgId, nextVersionNumber(db, orgId, p.year), options.ingestedAt);
-    const facts = loadFacts(db, reportId);
+    const facts = loadWrittenFacts(db, reportId, p);
     const raised: Finding[] = [];
     const raise = (list: Finding[], related: number) => {
       insertFindings(db, reportId, list, 'ingest', related);
