@@ -1,9 +1,7 @@
-import { asc, sql } from 'drizzle-orm';
 import type { OrgKind } from '../src/parsing/types.js';
 import { mergeRoster, type RosterEntry } from '../src/jobs/roster.js';
 import type { Db } from './client.js';
-import { createReportStore } from './report-store.js';
-import { roster } from './schema/index.js';
+import { connectionOf, statement } from './statements.js';
 
 export interface ImportedEntry {
   name: string;
@@ -13,39 +11,45 @@ export interface ImportedEntry {
 
 /** Adds or updates imported roster entries (by name and region) in one transaction. */
 export function importRoster(db: Db, entries: readonly ImportedEntry[], at: Date): { added: number; updated: number } {
-  return db.transaction(
-    (tx) => {
-      let added = 0;
-      let updated = 0;
-      for (const e of entries) {
-        const existing = tx
-          .select({ id: roster.id })
-          .from(roster)
-          .where(sql`${roster.name} = ${e.name} and ${roster.regionKey} = ${e.region ?? ''}`)
-          .get();
-        if (existing) {
-          tx.update(roster).set({ kind: e.kind, importedAt: at.toISOString() }).where(sql`${roster.id} = ${existing.id}`).run();
-          updated++;
-        } else {
-          tx.insert(roster).values({ name: e.name, region: e.region, kind: e.kind, importedAt: at.toISOString() }).run();
-          added++;
-        }
+  const find = statement(db, 'SELECT id FROM roster WHERE name = ? AND region_key = ?');
+  const update = statement(db, 'UPDATE roster SET kind = ?, imported_at = ? WHERE id = ?');
+  const insert = statement(db, 'INSERT INTO roster (name, region, kind, imported_at) VALUES (?, ?, ?, ?)');
+  const run = connectionOf(db).transaction(() => {
+    let added = 0;
+    let updated = 0;
+    for (const e of entries) {
+      const existing = find.get(e.name, e.region ?? '') as { id: number } | undefined;
+      if (existing) {
+        update.run(e.kind, at.toISOString(), existing.id);
+        updated++;
+      } else {
+        insert.run(e.name, e.region, e.kind, at.toISOString());
+        added++;
       }
-      return { added, updated };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    return { added, updated };
+  });
+  return run.immediate();
 }
 
 export function listImportedRoster(db: Db): ImportedEntry[] {
-  return db
-    .select({ name: roster.name, region: roster.region, kind: roster.kind })
-    .from(roster)
-    .orderBy(asc(roster.id))
-    .all();
+  return statement(db, 'SELECT name, region, kind FROM roster ORDER BY id').all() as ImportedEntry[];
 }
 
-/** The whole roster: imported entries plus every organisation found in a report. */
+/**
+ * The whole roster: imported entries plus every organisation found in a report. Only names,
+ * regions and kinds matter here, so the organisations are read without their aliases.
+ */
 export function loadRoster(db: Db): RosterEntry[] {
-  return mergeRoster(listImportedRoster(db), createReportStore(db).listOrgs());
+  const orgs = statement(db, 'SELECT id, org, name, region, kind FROM orgs ORDER BY id').all() as Array<{
+    id: number;
+    org: string;
+    name: string;
+    region: string | null;
+    kind: string | null;
+  }>;
+  return mergeRoster(
+    listImportedRoster(db),
+    orgs.map((o) => ({ ...o, aliases: [] })),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { matchOrg, orgAliases as aliasesOf, type OrgCandidate, type OrgIdentity } from './org-match.js';
-import { statement } from './statements.js';
+import { statement } from '../../db/statements.js';
 
 /** The organisation a report belongs to, created or given its region if need be; its names recorded as aliases. */
 export function resolveOrg(db: Db, identity: OrgIdentity, now: string): number {

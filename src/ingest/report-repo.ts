@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Finding, FindingCode, MetricValue, SectionKey } from '../parsing/types.js';
 import type { ReportFacts } from './facts.js';
 import type { PreparedReport } from './prepare.js';
-import { statement, statementOwner } from './statements.js';
+import { statement, statementOwner } from '../../db/statements.js';
 
 export interface VersionRef {
   id: number;

@@ -1,7 +1,7 @@
 import type { ReportRecord } from '../bot/core/store.js';
 import type { Finding, FindingCode } from '../parsing/types.js';
-import { deadlineOf, type Calendar } from './calendar.js';
-import { byRegionAndName, reportOf, type RosterEntry } from './roster.js';
+import { deadlineOf, type Calendar, type Deadline } from './calendar.js';
+import { byRegionAndName, reportFinder, type RosterEntry } from './roster.js';
 
 export type OrgStatus = 'ok' | 'late' | 'missing' | 'incomplete';
 
@@ -25,8 +25,22 @@ export type AssessedReport = Pick<ReportRecord, 'id' | 'name' | 'region' | 'year
  * LATE finding: the calendar (with today's per-region overrides) is the authority, and a report
  * ingested under other settings must not keep a stale verdict. An unknown date is not late.
  */
-export function isLate(cal: Calendar, report: Pick<AssessedReport, 'year' | 'region' | 'signedDate'>): boolean {
-  return report.signedDate !== null && report.signedDate > deadlineOf(cal, report.year, report.region).date;
+export function isLate(cal: Calendar, report: Pick<AssessedReport, 'year' | 'region' | 'signedDate'>, deadline = deadlineOf): boolean {
+  return report.signedDate !== null && report.signedDate > deadline(cal, report.year, report.region).date;
+}
+
+/**
+ * deadlineOf for many organisations at once: the answer depends only on the year and the region,
+ * and working out the instant goes through Intl, so each (year, region) is worked out once.
+ */
+export function deadlineMemo(): typeof deadlineOf {
+  const memo = new Map<string, Deadline>();
+  return (cal, year, region) => {
+    const key = `${year}|${region === null ? '\u0000' : region}`;
+    let d = memo.get(key);
+    if (!d) memo.set(key, (d = deadlineOf(cal, year, region)));
+    return { date: d.date, overdueFrom: new Date(d.overdueFrom.getTime()) };
+  };
 }
 
 /** The error findings of a report that make it incomplete (LATE excluded: it is judged separately). */
@@ -34,9 +48,9 @@ export function completenessErrors(report: Pick<AssessedReport, 'findings'>): Fi
   return report.findings.filter((f) => f.severity === 'error' && f.code !== 'LATE' && f.code !== 'MISSING');
 }
 
-function statusOfReport(cal: Calendar, report: AssessedReport): Pick<StatusRow, 'status' | 'codes'> {
+function statusOfReport(cal: Calendar, report: AssessedReport, deadline = deadlineOf): Pick<StatusRow, 'status' | 'codes'> {
   const errors = [...new Set(completenessErrors(report).map((f) => f.code))];
-  const late = isLate(cal, report);
+  const late = isLate(cal, report, deadline);
   const codes: FindingCode[] = late ? ['LATE', ...errors] : errors;
   return { status: errors.length > 0 ? 'incomplete' : late ? 'late' : 'ok', codes };
 }
@@ -56,12 +70,14 @@ export function assessYear(input: {
   const { year, roster, reports, calendar: cal, now } = input;
   const rows: StatusRow[] = [];
   const used = new Set<number>();
+  const find = reportFinder(reports);
+  const deadlineFor = deadlineMemo();
   for (const entry of roster) {
-    const deadline = deadlineOf(cal, year, entry.region);
-    const report = reportOf(entry, reports.filter((r) => !used.has(r.id)));
+    const deadline = deadlineFor(cal, year, entry.region);
+    const report = find(entry, (r) => used.has(r.id));
     if (report) {
       used.add(report.id);
-      rows.push({ name: entry.name, region: entry.region, year, ...statusOfReport(cal, { ...report, region: entry.region }), deadline: deadline.date, signedDate: report.signedDate });
+      rows.push({ name: entry.name, region: entry.region, year, ...statusOfReport(cal, { ...report, region: entry.region }, deadlineFor), deadline: deadline.date, signedDate: report.signedDate });
     } else {
       const overdue = now.getTime() >= deadline.overdueFrom.getTime();
       rows.push({ name: entry.name, region: entry.region, year, status: 'missing', codes: overdue ? ['MISSING'] : [], deadline: deadline.date, signedDate: null });
@@ -69,7 +85,7 @@ export function assessYear(input: {
   }
   for (const r of reports) {
     if (used.has(r.id)) continue;
-    rows.push({ name: r.name, region: r.region, year, ...statusOfReport(cal, r), deadline: deadlineOf(cal, year, r.region).date, signedDate: r.signedDate });
+    rows.push({ name: r.name, region: r.region, year, ...statusOfReport(cal, r, deadlineFor), deadline: deadlineFor(cal, year, r.region).date, signedDate: r.signedDate });
   }
   return rows.sort(byRegionAndName);
 }

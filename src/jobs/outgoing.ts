@@ -35,3 +35,21 @@ export const groupsOfOrg = (subs: readonly Subscription[], name: string): ChatTa
 /** Groups bound to a county or county-level city. */
 export const groupsOfRegion = (subs: readonly Subscription[], region: string | null): ChatTarget[] =>
   region === null ? [] : uniqueTargets(subs.filter((s) => s.scope.kind === 'region' && s.scope.name === region));
+
+/**
+ * groupsOfOrg and groupsOfRegion over the same bindings for many organisations: the bindings
+ * indexed by scope once, each list in the order of `subs`, so the answers are the same.
+ */
+export function groupIndex(subs: readonly Subscription[]): { ofOrg(name: string): ChatTarget[]; ofRegion(region: string | null): ChatTarget[] } {
+  const byScope = new Map<string, Subscription[]>();
+  for (const s of subs) {
+    const key = `${s.scope.kind}\u0000${s.scope.name}`;
+    const list = byScope.get(key);
+    if (list) list.push(s);
+    else byScope.set(key, [s]);
+  }
+  return {
+    ofOrg: (name) => uniqueTargets(byScope.get(`org\u0000${name}`) ?? []),
+    ofRegion: (region) => (region === null ? [] : uniqueTargets(byScope.get(`region\u0000${region}`) ?? [])),
+  };
+}

@@ -1,9 +1,10 @@
 import type { Subscription } from '../bot/subscriptions.js';
 import type { AssessedReport } from './assess.js';
-import { deadlineOf, offsetLabel, reminderToday, seasonYear, windowEnd, type Calendar } from './calendar.js';
+import { deadlineMemo } from './assess.js';
+import { offsetLabel, reminderToday, seasonYear, windowEnd, type Calendar } from './calendar.js';
 import { digestText, reminderText } from './messages.js';
-import { groupsOfOrg, groupsOfRegion, type Outgoing } from './outgoing.js';
-import { orgSubject, reportOf, type RosterEntry } from './roster.js';
+import { groupIndex, type Outgoing } from './outgoing.js';
+import { orgSubject, reportFinder, type RosterEntry } from './roster.js';
 import { localDate } from './time.js';
 
 export interface PlanInput {
@@ -17,8 +18,25 @@ export interface PlanInput {
 /** The roster grouped by region, regions in roster order; entries without a region are left out. */
 export function byRegion(roster: readonly RosterEntry[]): Map<string, RosterEntry[]> {
   const out = new Map<string, RosterEntry[]>();
-  for (const e of roster) if (e.region !== null) out.set(e.region, [...(out.get(e.region) ?? []), e]);
+  for (const e of roster) {
+    if (e.region === null) continue;
+    const list = out.get(e.region);
+    if (list) list.push(e);
+    else out.set(e.region, [e]);
+  }
   return out;
+}
+
+/**
+ * A calendar question about one region asked for many organisations: the answer depends only on
+ * the region (for a given year and instant), so it is worked out once per region.
+ */
+export function perRegion<T>(f: (region: string | null) => T): (region: string | null) => T {
+  const memo = new Map<string | null, T>();
+  return (region) => {
+    if (!memo.has(region)) memo.set(region, f(region));
+    return memo.get(region)!;
+  };
 }
 
 /**
@@ -30,21 +48,25 @@ export function planReminders({ now, roster, reports, subscriptions, calendar: c
   const filed = reports.filter((r) => r.year === year);
   const notAfter = windowEnd(cal, localDate(now, cal.timeZone));
   const out: Outgoing[] = [];
+  const reportOf = reportFinder(filed);
+  const groups = groupIndex(subscriptions);
+  const offsetOf = perRegion((region) => reminderToday(cal, year, region, now));
+  const deadlineOf = deadlineMemo();
 
   for (const entry of roster) {
-    const offset = reminderToday(cal, year, entry.region, now);
-    if (offset === null || reportOf(entry, filed)) continue;
+    const offset = offsetOf(entry.region);
+    if (offset === null || reportOf(entry)) continue;
     const text = reminderText(entry.name, year, deadlineOf(cal, year, entry.region).date, offset);
-    for (const target of groupsOfOrg(subscriptions, entry.name)) {
+    for (const target of groups.ofOrg(entry.name)) {
       out.push({ job: 'remind', subject: orgSubject(entry), period: `${year}/${offsetLabel(offset)}`, target, text, notAfter });
     }
   }
 
   for (const [region, entries] of byRegion(roster)) {
-    const offset = reminderToday(cal, year, region, now);
-    const targets = groupsOfRegion(subscriptions, region);
+    const offset = offsetOf(region);
+    const targets = groups.ofRegion(region);
     if (offset === null || targets.length === 0) continue;
-    const pending = entries.filter((e) => !reportOf(e, filed)).map((e) => e.name);
+    const pending = entries.filter((e) => !reportOf(e)).map((e) => e.name);
     if (pending.length === 0) continue;
     const text = digestText(region, year, deadlineOf(cal, year, region).date, offset, pending, entries.length);
     for (const target of targets) {

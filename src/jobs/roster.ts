@@ -65,24 +65,60 @@ export function sameOrg(a: { name: string; region: string | null }, b: { name: s
  */
 export function mergeRoster(imported: readonly Omit<RosterEntry, 'source'>[], orgs: readonly OrgRecord[]): RosterEntry[] {
   const out: RosterEntry[] = imported.map((e) => ({ ...e, source: 'import' }));
+  // Entries by name, in the order of `out`: the first one found below is the one out.find() would find.
+  const byName = new Map<string, RosterEntry[]>();
+  const index = (e: RosterEntry) => {
+    const list = byName.get(e.name);
+    if (list) list.push(e);
+    else byName.set(e.name, [e]);
+  };
+  out.forEach(index);
   for (const o of orgs) {
-    const exact = out.find((e) => e.name === o.name && e.region === o.region);
-    const loose = out.filter((e) => sameOrg(e, o));
+    const sameName = byName.get(o.name) ?? [];
+    const exact = sameName.find((e) => e.region === o.region);
+    const loose = sameName.filter((e) => sameOrg(e, o));
     const match = exact ?? (loose.length === 1 ? loose[0] : undefined);
     if (match) {
       if (match.source === 'import') match.source = 'both';
       continue;
     }
-    out.push({ name: o.name, region: o.region, kind: (o.kind as OrgKind | null) ?? null, source: 'reports' });
+    const added: RosterEntry = { name: o.name, region: o.region, kind: (o.kind as OrgKind | null) ?? null, source: 'reports' };
+    out.push(added);
+    index(added);
   }
   return out.sort(byRegionAndName);
 }
 
+/** Chinese collation, as String.prototype.localeCompare(…, 'zh') does it, without setting it up for every comparison. */
+const zh = new Intl.Collator('zh');
+
 export function byRegionAndName(a: { name: string; region: string | null }, b: { name: string; region: string | null }): number {
-  return (a.region ?? '\uffff').localeCompare(b.region ?? '\uffff', 'zh') || a.name.localeCompare(b.name, 'zh');
+  return zh.compare(a.region ?? '\uffff', b.region ?? '\uffff') || zh.compare(a.name, b.name);
 }
 
 /** The report on file for a roster entry, if any (reports of one year). */
 export function reportOf<R extends Pick<ReportRecord, 'name' | 'region'>>(entry: RosterEntry, reports: readonly R[]): R | undefined {
   return reports.find((r) => r.name === entry.name && r.region === entry.region) ?? reports.find((r) => sameOrg(entry, r));
+}
+
+/**
+ * reportOf over the same list for many entries: the list indexed by name once. `skip` leaves out
+ * reports already given to another entry (as if they had been removed from the list).
+ */
+export function reportFinder<R extends Pick<ReportRecord, 'name' | 'region'>>(
+  reports: readonly R[],
+): (entry: RosterEntry, skip?: (r: R) => boolean) => R | undefined {
+  const byName = new Map<string, R[]>();
+  for (const r of reports) {
+    const list = byName.get(r.name);
+    if (list) list.push(r);
+    else byName.set(r.name, [r]);
+  }
+  return (entry, skip) => {
+    const list = byName.get(entry.name);
+    if (!list) return undefined;
+    return (
+      list.find((r) => !skip?.(r) && r.region === entry.region) ?? list.find((r) => !skip?.(r) && sameOrg(entry, r))
+    );
+  };
 }
