@@ -6,7 +6,7 @@ import { execute } from './execute/index.js';
 import { isAddressed, isSelf, isStale } from './guards.js';
 import { buildOrgIndex, type OrgIndex } from './orgs.js';
 import { parseQuestion } from './question.js';
-import type { ReportStore } from './store.js';
+import type { OrgRecord, ReportStore } from './store.js';
 
 export const APOLOGY: Answer = { kind: 'unknown', text: '抱歉，处理这个问题时出了点问题，请稍后再试，或换个说法。', rows: [] };
 const TIMEOUT: Answer = { kind: 'unknown', text: '抱歉，这个问题查询时间太长，请缩小范围（例如指定镇和年份）再试。', rows: [] };
@@ -24,9 +24,26 @@ export interface QuestionCore extends Core {
  */
 const indexes = new WeakMap<ReportStore, { signature: string; index: OrgIndex }>();
 
+/**
+ * Signatures of organisation lists already seen. The database store hands back the very same
+ * array until the database changes, so at national scale (~40,000 organisations) the signature
+ * is not built again for every question; a store that builds a new list each time gets a new
+ * signature each time, as before.
+ */
+const signatures = new WeakMap<readonly OrgRecord[], string>();
+
+function signatureOf(orgs: readonly OrgRecord[]): string {
+  let signature = signatures.get(orgs);
+  if (signature === undefined) {
+    signature = `${orgs.length}|${orgs.map((o) => `${o.id}:${o.name}:${o.region ?? ''}:${o.aliases.join(',')}`).join('|')}`;
+    signatures.set(orgs, signature);
+  }
+  return signature;
+}
+
 function indexFor(store: ReportStore): OrgIndex {
   const orgs = store.listOrgs();
-  const signature = `${orgs.length}|${orgs.map((o) => `${o.id}:${o.name}:${o.region ?? ''}:${o.aliases.join(',')}`).join('|')}`;
+  const signature = signatureOf(orgs);
   const cached = indexes.get(store);
   if (cached && cached.signature === signature) return cached.index;
   const index = buildOrgIndex(orgs);

@@ -116,8 +116,11 @@ export function buildOrgIndex(input: readonly OrgRecord[]): OrgIndex {
   }
   const regions = [...new Set(orgs.map((o) => o.region).filter((r): r is string => !!r))];
   const labels = new Map<number, string>();
+  // How many organisations bear each name (counted once, not by scanning the list for each one).
+  const bearers = new Map<string, number>();
+  for (const o of orgs) bearers.set(o.name, (bearers.get(o.name) ?? 0) + 1);
   for (const o of orgs) {
-    const shared = orgs.some((x) => x !== o && x.name === o.name);
+    const shared = bearers.get(o.name)! > 1;
     labels.set(o.id, !shared ? o.name : o.region && !o.name.startsWith(o.region) ? `${o.region}${o.name}` : o.org);
   }
   return { orgs, surfaces, regionSurfaces, maxLen, cores, regions, labels };
