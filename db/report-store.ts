@@ -1,7 +1,7 @@
 import type { MetricRecord, OrgRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
 import type { Finding, FindingCode, ReportFormat } from '../src/parsing/types.js';
 import type { Db } from './client.js';
-import { changeStamp, statement } from './statements.js';
+import { changeStamp, connectionOf, statement } from './statements.js';
 
 /** A report version as the store returns it, before its findings are attached. */
 type ReportHead = Omit<ReportRecord, 'findings'>;
@@ -36,44 +36,78 @@ function toFinding(f: FindingRow): Finding {
 
 /** Reports per SELECT … IN (…): far below SQLite's limit on bound parameters at any scale. */
 const IDS_PER_QUERY = 500;
+/** Reports whose findings are kept between two changes of the database. */
+const FINDINGS_CACHE_LIMIT = 250_000;
+
+/**
+ * What was read since the database last changed (changeStamp), per connection and shared by every
+ * store on it: the organisation list, the years, the findings of each report version, and the
+ * current reports of a year. The core asks for the organisation list on every question, the jobs
+ * read a whole year three times in a row (remind, escalate, check), and a national database has
+ * ~40,000 organisations and reports a year.
+ */
+interface ReadCache {
+  stamp: string;
+  orgs?: OrgRecord[];
+  years?: number[];
+  findings: Map<number, readonly Finding[]>;
+  yearReports: Map<number, ReportRecord[]>;
+}
+
+const readCaches = new WeakMap<object, ReadCache>();
+
+function readCache(db: Db): ReadCache {
+  const stamp = changeStamp(db);
+  const key = connectionOf(db);
+  let cache = readCaches.get(key);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, findings: new Map(), yearReports: new Map() };
+    readCaches.set(key, cache);
+  }
+  return cache;
+}
+
+/** A record to hand out: its own findings array, so that no caller can change what is cached. */
+const handOut = (r: ReportRecord): ReportRecord => ({ ...r, findings: r.findings.slice() });
 
 /**
  * The question core's read side (src/bot/core/store.ts) over the database. Only current versions
  * are visible; a report's region and names are its organisation's, so that every year of one town
  * ranks and compares under one name.
  *
- * The organisation list and the years on file are read again only when the database has changed
- * (changeStamp): the core asks for them on every question, and a national database has ~40,000
- * organisations. The same array comes back until then; callers treat it as read-only.
+ * Reads are cached until the database changes (see ReadCache). listOrgs hands back the same array
+ * until then (the core recognises it and keeps its name index); callers treat it as read-only.
  */
 export function createReportStore(db: Db): ReportStore {
-  /** Findings of each head (ordered by finding id), in chunks of ids. */
+  /** Findings of each head (ordered by finding id), read in chunks of ids unless cached. */
   const withFindings = (heads: ReportHead[]): ReportRecord[] => {
     if (heads.length === 0) return [];
-    const byReport = new Map<number, Finding[]>();
+    const cache = readCache(db);
     const ids = [...new Set(heads.map((h) => h.id))];
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      const chunk = ids.slice(i, i + IDS_PER_QUERY);
+    let missing = ids.filter((id) => !cache.findings.has(id));
+    if (cache.findings.size + missing.length > FINDINGS_CACHE_LIMIT) {
+      cache.findings.clear();
+      missing = ids;
+    }
+    const fresh = new Map<number, Finding[]>(missing.map((id) => [id, []]));
+    for (let i = 0; i < missing.length; i += IDS_PER_QUERY) {
+      const chunk = missing.slice(i, i + IDS_PER_QUERY);
       const rows = statement(
         db,
-        `SELECT report_id AS reportId, code, severity, message, line FROM findings WHERE report_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY id`,
-      ).all(...chunk) as FindingRow[];
-      for (const f of rows) {
-        const list = byReport.get(f.reportId);
-        if (list) list.push(toFinding(f));
-        else byReport.set(f.reportId, [toFinding(f)]);
-      }
+        `SELECT report_id, code, severity, message, line FROM findings WHERE report_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY id`,
+      )
+        .raw()
+        .all(...chunk) as Array<[number, string, Finding['severity'], string, number | null]>;
+      for (const [reportId, code, severity, message, line] of rows) fresh.get(reportId)!.push(toFinding({ reportId, code, severity, message, line }));
     }
-    return heads.map((h) => ({ ...h, findings: byReport.get(h.id) ?? [] }));
+    for (const [id, list] of fresh) cache.findings.set(id, list);
+    return heads.map((h) => ({ ...h, findings: (fresh.get(h.id) ?? cache.findings.get(h.id) ?? []).slice() }));
   };
-
-  let orgsCache: { stamp: string; orgs: OrgRecord[] } | null = null;
-  let yearsCache: { stamp: string; years: number[] } | null = null;
 
   return {
     listOrgs(): OrgRecord[] {
-      const stamp = changeStamp(db);
-      if (orgsCache?.stamp === stamp) return orgsCache.orgs;
+      const cache = readCache(db);
+      if (cache.orgs) return cache.orgs;
       const aliases = new Map<number, string[]>();
       for (const [orgId, alias] of statement(db, 'SELECT org_id, alias FROM org_aliases ORDER BY id').raw().all() as Array<[number, string]>) {
         const list = aliases.get(orgId);
@@ -82,12 +116,17 @@ export function createReportStore(db: Db): ReportStore {
       }
       const rows = statement(db, 'SELECT id, org, name, region, kind FROM orgs ORDER BY id').all() as Array<Omit<OrgRecord, 'aliases'>>;
       const orgs = rows.map((o) => ({ id: o.id, org: o.org, name: o.name, region: o.region, kind: o.kind, aliases: aliases.get(o.id) ?? [] }));
-      orgsCache = { stamp, orgs };
+      cache.orgs = orgs;
       return orgs;
     },
 
     currentReport(orgId, year) {
-      const head = statement(db, `SELECT ${HEAD} ${FROM} WHERE reports.org_id = ? AND reports.year = ? AND reports.is_current = 1`).get(orgId, year) as
+      // Named, because SQLite would pick the unique index and then read the row (its raw text too).
+      const head = statement(
+        db,
+        `SELECT ${HEAD} FROM reports INDEXED BY reports_current_by_org_idx INNER JOIN orgs ON orgs.id = reports.org_id
+          WHERE reports.org_id = ? AND reports.year = ? AND reports.is_current = 1`,
+      ).get(orgId, year) as
         | ReportHead
         | undefined;
       return head ? withFindings([head])[0] : undefined;
@@ -100,9 +139,15 @@ export function createReportStore(db: Db): ReportStore {
     },
 
     reportsForYear(year) {
-      return withFindings(
-        statement(db, `SELECT ${HEAD} ${FROM} WHERE reports.year = ? AND reports.is_current = 1 ORDER BY orgs.name, orgs.id`).all(year) as ReportHead[],
-      );
+      const cache = readCache(db);
+      let records = cache.yearReports.get(year);
+      if (!records) {
+        records = withFindings(
+          statement(db, `SELECT ${HEAD} ${FROM} WHERE reports.year = ? AND reports.is_current = 1 ORDER BY orgs.name, orgs.id`).all(year) as ReportHead[],
+        );
+        cache.yearReports.set(year, records);
+      }
+      return records.map(handOut);
     },
 
     metric(reportId, key) {
@@ -141,11 +186,9 @@ export function createReportStore(db: Db): ReportStore {
     },
 
     years() {
-      const stamp = changeStamp(db);
-      if (yearsCache?.stamp === stamp) return [...yearsCache.years];
-      const years = statement(db, 'SELECT DISTINCT year FROM reports ORDER BY year').pluck().all() as number[];
-      yearsCache = { stamp, years };
-      return [...years];
+      const cache = readCache(db);
+      cache.years ??= statement(db, 'SELECT DISTINCT year FROM reports ORDER BY year').pluck().all() as number[];
+      return [...cache.years];
     },
   };
 }

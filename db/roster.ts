@@ -1,7 +1,7 @@
 import type { OrgKind } from '../src/parsing/types.js';
 import { mergeRoster, type RosterEntry } from '../src/jobs/roster.js';
 import type { Db } from './client.js';
-import { connectionOf, statement } from './statements.js';
+import { changeStamp, connectionOf, statement } from './statements.js';
 
 export interface ImportedEntry {
   name: string;
@@ -36,11 +36,26 @@ export function listImportedRoster(db: Db): ImportedEntry[] {
   return statement(db, 'SELECT name, region, kind FROM roster ORDER BY id').all() as ImportedEntry[];
 }
 
+/** The merged roster until the database changes (changeStamp), per connection. */
+const rosters = new WeakMap<object, { stamp: string; roster: RosterEntry[] }>();
+
 /**
  * The whole roster: imported entries plus every organisation found in a report. Only names,
- * regions and kinds matter here, so the organisations are read without their aliases.
+ * regions and kinds matter here, so the organisations are read without their aliases. Read again
+ * only when the database has changed; each call gets its own copies of the entries.
  */
 export function loadRoster(db: Db): RosterEntry[] {
+  const stamp = changeStamp(db);
+  const key = connectionOf(db);
+  let cached = rosters.get(key);
+  if (cached?.stamp !== stamp) {
+    cached = { stamp, roster: mergeRosterFromDb(db) };
+    rosters.set(key, cached);
+  }
+  return cached.roster.map((e) => ({ ...e }));
+}
+
+function mergeRosterFromDb(db: Db): RosterEntry[] {
   const orgs = statement(db, 'SELECT id, org, name, region, kind FROM orgs ORDER BY id').all() as Array<{
     id: number;
     org: string;

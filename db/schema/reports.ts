@@ -39,6 +39,15 @@ export const reports = sqliteTable(
     uniqueIndex('reports_org_year_version_unique').on(t.orgId, t.year, t.version),
     uniqueIndex('reports_content_hash_unique').on(t.contentHash),
     index('reports_year_idx').on(t.year),
+    // Covering indexes of the current versions, with every column the report store lists. A
+    // report row holds the whole raw text before ingested_at, so reading a row means reading its
+    // overflow pages; a year of 40,000 reports (or a county's for a ranking) is read from these alone.
+    index('reports_current_by_year_idx')
+      .on(t.year, t.orgId, t.signedDate, t.format, t.fileName, t.ingestedAt)
+      .where(sql`is_current = 1`),
+    index('reports_current_by_org_idx')
+      .on(t.orgId, t.year, t.signedDate, t.format, t.fileName, t.ingestedAt)
+      .where(sql`is_current = 1`),
   ],
 );
 

@@ -123,15 +123,23 @@ export function orgRegion(db: Db, orgId: number): string | null {
 }
 
 type FactsBody = Pick<ReportFacts, 'metrics' | 'lines' | 'sections'>;
+/** What a version says of itself (the organisation's name and region are read fresh: a region may be filled in later). */
+type VersionHead = Pick<ReportFacts, 'year' | 'format' | 'file'> & { ingestedAt: string };
+interface CachedFacts {
+  hash: string;
+  head: VersionHead;
+  body: FactsBody;
+}
 
 /**
- * The metrics and sections of recently loaded versions. A stored version never changes (a
- * correction is a new version), and each new report is compared with every report of its county
- * and year, so the same few are read again and again. Keyed by id and content hash: an id taken by
- * a transaction that rolled back may be given again, to other content.
+ * The stored facts of recently loaded versions. A stored version never changes (a correction is a
+ * new version), and each new report is compared with every report of its county and year, so the
+ * same few are read again and again. Keyed by id and content hash: an id taken by a transaction
+ * that rolled back may be given again, to other content. Caching the head matters too: a report
+ * row holds the raw text before ingested_at, so reading ingested_at reads the whole text.
  */
 const BODY_CACHE_LIMIT = 2048;
-const bodies = new WeakMap<object, Map<number, { hash: string; body: FactsBody }>>();
+const bodies = new WeakMap<object, Map<number, CachedFacts>>();
 
 function loadBody(db: Db, reportId: number): FactsBody {
   const values: Record<string, MetricValue> = {};
@@ -151,7 +159,7 @@ function loadBody(db: Db, reportId: number): FactsBody {
  * The facts of a version just written by insertVersion, from the report in hand rather than read
  * back: the same values (what insertVersion wrote), without reading hundreds of rows again.
  */
-export function loadWrittenFacts(db: Db, reportId: number, p: PreparedReport): ReportFacts {
+export function loadWrittenFacts(db: Db, reportId: number, p: PreparedReport, ingestedAt: string): ReportFacts {
   const r = p.report;
   const values: Record<string, MetricValue> = {};
   const lines: Record<string, number> = {};
@@ -163,30 +171,33 @@ export function loadWrittenFacts(db: Db, reportId: number, p: PreparedReport): R
   }
   const sections: ReportFacts['sections'] = {};
   for (const s of r.spans) if (!(s.key in sections)) sections[s.key] = { text: r.sectionText[s.key] ?? '', line: s.line };
-  return loadFacts(db, reportId, { hash: p.contentHash, body: { metrics: values, lines, sections } });
+  const head: VersionHead = { year: p.year, format: r.format, file: p.file, ingestedAt };
+  return loadFacts(db, reportId, { hash: p.contentHash, head, body: { metrics: values, lines, sections } });
 }
 
 /** What the cross-report checks need of a stored version. */
-export function loadFacts(db: Db, reportId: number, known?: { hash: string; body: FactsBody }): ReportFacts {
-  const row = statement(
-    db,
-    `SELECT orgs.name AS name, orgs.region AS region, reports.year AS year, reports.format AS format, reports.file_name AS file,
-            reports.ingested_at AS ingestedAt, reports.content_hash AS hash
-       FROM reports INNER JOIN orgs ON orgs.id = reports.org_id WHERE reports.id = ?`,
-  ).get(reportId) as (Omit<ReportFacts, 'metrics' | 'lines' | 'sections'> & { hash: string }) | undefined;
+export function loadFacts(db: Db, reportId: number, known?: CachedFacts): ReportFacts {
+  // org_id and content_hash come before the raw text in the row: no overflow pages are read.
+  const row = statement(db, 'SELECT org_id AS orgId, content_hash AS hash FROM reports WHERE id = ?').get(reportId) as
+    | { orgId: number; hash: string }
+    | undefined;
   if (!row) throw new Error(`report ${reportId} not found`);
-  const { hash, ...head } = row;
   const key = statementOwner(db);
   let cache = bodies.get(key);
   if (!cache) {
     cache = new Map();
     bodies.set(key, cache);
   }
-  let hit = known?.hash === hash ? known : cache.get(reportId);
-  if (!hit || hit.hash !== hash) hit = { hash, body: loadBody(db, reportId) };
+  let hit = known?.hash === row.hash ? known : cache.get(reportId);
+  if (!hit || hit.hash !== row.hash) {
+    const head = statement(db, 'SELECT year, format, file_name AS file, ingested_at AS ingestedAt FROM reports WHERE id = ?').get(reportId) as VersionHead;
+    hit = { hash: row.hash, head, body: loadBody(db, reportId) };
+  }
   if (cache.get(reportId) !== hit) {
     if (cache.size >= BODY_CACHE_LIMIT) cache.clear();
     cache.set(reportId, hit);
   }
-  return { ...head, ...hit.body };
+  const org = statement(db, 'SELECT name, region FROM orgs WHERE id = ?').get(row.orgId) as Pick<ReportFacts, 'name' | 'region'> | undefined;
+  if (!org) throw new Error(`report ${reportId} not found`);
+  return { name: org.name, region: org.region, ...hit.head, ...hit.body };
 }

@@ -46,7 +46,7 @@ export function storeReport(handle: DbHandle, p: PreparedReport, options: StoreO
     const previous = currentVersion(db, orgId, p.year);
     if (previous) retire(db, previous.id);
     const reportId = insertVersion(db, p, orgId, nextVersionNumber(db, orgId, p.year), options.ingestedAt);
-    const facts = loadWrittenFacts(db, reportId, p);
+    const facts = loadWrittenFacts(db, reportId, p, options.ingestedAt);
     const raised: Finding[] = [];
     const raise = (list: Finding[], related: number) => {
       insertFindings(db, reportId, list, 'ingest', related);

@@ -1,7 +1,7 @@
 import type { ReportRecord } from '../bot/core/store.js';
 import type { Finding, FindingCode } from '../parsing/types.js';
 import { deadlineOf, type Calendar, type Deadline } from './calendar.js';
-import { byRegionAndName, reportFinder, type RosterEntry } from './roster.js';
+import { reportFinder, sortByRegionAndName, type RosterEntry } from './roster.js';
 
 export type OrgStatus = 'ok' | 'late' | 'missing' | 'incomplete';
 
@@ -87,5 +87,5 @@ export function assessYear(input: {
     if (used.has(r.id)) continue;
     rows.push({ name: r.name, region: r.region, year, ...statusOfReport(cal, r, deadlineFor), deadline: deadlineFor(cal, year, r.region).date, signedDate: r.signedDate });
   }
-  return rows.sort(byRegionAndName);
+  return sortByRegionAndName(rows);
 }

@@ -86,7 +86,7 @@ export function mergeRoster(imported: readonly Omit<RosterEntry, 'source'>[], or
     out.push(added);
     index(added);
   }
-  return out.sort(byRegionAndName);
+  return sortByRegionAndName(out);
 }
 
 /** Chinese collation, as String.prototype.localeCompare(…, 'zh') does it, without setting it up for every comparison. */
@@ -94,6 +94,19 @@ const zh = new Intl.Collator('zh');
 
 export function byRegionAndName(a: { name: string; region: string | null }, b: { name: string; region: string | null }): number {
   return zh.compare(a.region ?? '\uffff', b.region ?? '\uffff') || zh.compare(a.name, b.name);
+}
+
+/**
+ * Sorts in place, in the order of byRegionAndName, with far fewer collator calls: the few thousand
+ * distinct regions are ranked once (regions that collate equal share a rank), so that most
+ * comparisons are between two numbers and names are collated only within a region. The comparator
+ * has the sign of byRegionAndName for every pair, so the (stable) sort gives the same order.
+ */
+export function sortByRegionAndName<T extends { name: string; region: string | null }>(list: T[]): T[] {
+  const regions = [...new Set(list.map((e) => e.region ?? '\uffff'))].sort((a, b) => zh.compare(a, b));
+  const rank = new Map<string, number>();
+  regions.forEach((r, i) => rank.set(r, i > 0 && zh.compare(regions[i - 1]!, r) === 0 ? rank.get(regions[i - 1]!)! : i));
+  return list.sort((a, b) => rank.get(a.region ?? '\uffff')! - rank.get(b.region ?? '\uffff')! || zh.compare(a.name, b.name));
 }
 
 /** The report on file for a roster entry, if any (reports of one year). */
