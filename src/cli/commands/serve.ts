@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createLogger } from '../../logger.js';
 import { startService } from '../../service/serve.js';
@@ -11,7 +12,11 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--no-console', '不开控制台问答（作为后台服务运行时）')
     .action(async (opts: { console: boolean }) => {
       const config = ctx.config();
-      const log = createLogger(config.logLevel);
+      const interactive = opts.console && Boolean(process.stdin.isTTY);
+      // A person typing questions should not see log lines between the answers.
+      const logFile = interactive ? join(dirname(config.dbPath), 'nianbao.log') : undefined;
+      const log = createLogger(config.logLevel, logFile);
+      if (logFile) process.stderr.write(`日志写在 ${logFile}\n`);
       const fixedNow = program.opts<{ now?: string }>().now ? ctx.now() : undefined;
       let service;
       try {
@@ -19,7 +24,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
           config,
           log,
           now: fixedNow ? () => fixedNow : undefined,
-          console: opts.console ? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) } : null,
+          console: opts.console ? { input: process.stdin, output: process.stdout, interactive } : null,
         });
       } catch (e) {
         log.error({ err: e }, 'service failed to start');
