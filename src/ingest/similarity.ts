@@ -42,15 +42,42 @@ interface ShingleSet {
   size: number;
 }
 
+const DROPPED = /^[\s\d\p{P}\p{S}]$/u;
+/** comparableText's test for each UTF-16 code unit, worked out once (lone surrogates are kept, as the regex keeps them). */
+let droppedUnits: Uint8Array | null = null;
+
+/** The code points comparableText(text) keeps, without building the string. */
+function comparableCodePoints(text: string): number[] {
+  if (!droppedUnits) {
+    droppedUnits = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) droppedUnits[c] = DROPPED.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        i++;
+        if (!DROPPED.test(String.fromCodePoint(cp))) out.push(cp);
+        continue;
+      }
+    }
+    if (droppedUnits[c] === 0) out.push(c);
+  }
+  return out;
+}
+
 function shingleSet(text: string): ShingleSet {
-  const chars = [...comparableText(text)];
+  const chars = comparableCodePoints(text);
   const codes: number[] = [];
   const astral = new Set<string>();
   for (let i = 0; i + SHINGLE_SIZE <= chars.length; i++) {
-    const a = chars[i]!.codePointAt(0)!;
-    const b = chars[i + 1]!.codePointAt(0)!;
-    const c = chars[i + 2]!.codePointAt(0)!;
-    if (a > 0xffff || b > 0xffff || c > 0xffff) astral.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+    const a = chars[i]!;
+    const b = chars[i + 1]!;
+    const c = chars[i + 2]!;
+    if (a > 0xffff || b > 0xffff || c > 0xffff) astral.add(String.fromCodePoint(a, b, c));
     else codes.push(a * 4294967296 + b * 65536 + c);
   }
   const sorted = Float64Array.from(codes).sort();
