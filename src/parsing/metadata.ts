@@ -196,14 +196,16 @@ function yearOf(title: string, rt: ReportText, bodyFrom: number, signed: string 
   const plainTitle = title.replace(FULL_DATE, ' ');
   const t = /(20\d{2})\s*年/.exec(plainTitle);
   if (t) return { year: Number(t[1]), inTitle: true };
-  const body = rt.text.slice(bodyFrom, bodyFrom + 3000).replace(FULL_DATE, ' ');
+  // Dates are removed before the window is cut, so a 落款 date at its edge is not read as a year.
+  const body = rt.text.slice(bodyFrom, bodyFrom + 3200).replace(FULL_DATE, ' ').slice(0, 3000);
   const counts = new Map<number, number>();
   for (const m of body.matchAll(/(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
     const y = Number(m[1]);
     counts.set(y, (counts.get(y) ?? 0) + 1);
   }
+  // Most mentioned; on a tie the first mentioned, since the opening sentence names the report year.
   let best: number | null = null;
-  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best) && y > best)) best = y;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)!) best = y;
   if (best !== null) return { year: best, inTitle: false };
   return { year: signed ? Number(signed.slice(0, 4)) - 1 : null, inTitle: false };
 }

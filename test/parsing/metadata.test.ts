@@ -43,3 +43,15 @@ describe('organisation named only in the signature', () => {
     expect({ org: r.org, name: r.name, year: r.year }).toEqual({ org: '棉洋镇人民政府', name: '棉洋镇', year: 2021 });
   });
 });
+
+describe('the year of a report whose title has none', () => {
+  it('is the year the opening names, not the year of a 落款 date near the end of a short report', () => {
+    const head = '碧峨市昌桐樟镇人民政府\n信息公开工作年度报告\n2020年，在县委、县政府的正确领导下开展工作。';
+    // The date starts 5 characters before the 3,000th, where the year reader's window ends.
+    const text = `${head}${'容'.repeat(2995 - head.length)}2021年1月27日\n${body}`;
+    expect(text.indexOf('2021年1月27日')).toBe(2995);
+    const r = parseOk(text);
+    expect(r.year).toBe(2020);
+    expect(r.yearInTitle).toBe(false);
+  });
+});
