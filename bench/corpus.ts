@@ -16,7 +16,7 @@ import { breakableKeys, makeValues, type Values } from './values.js';
  * manifest says which, so the parse phase can check that the parser finds exactly those.
  */
 
-export const CORPUS_VERSION = 6;
+export const CORPUS_VERSION = 7;
 
 export interface CorpusOptions {
   dir: string;
@@ -138,7 +138,8 @@ function renderParts(parts: readonly Part[], ctx: RenderCtx, out: string[]): voi
         const n = Math.max(1, p.sentences + ctx.prose.int(3) - 1);
         for (let i = 0; i < n; i++) {
           let s = pool[ctx.prose.int(pool.length)]!;
-          for (let tries = 0; tries < 8 && ((applications && s.saysNoApplications) || (review && s.saysNoReview)); tries++) {
+          const unfit = (x: typeof s) => x.namesLaterYear || (applications && x.saysNoApplications) || (review && x.saysNoReview);
+          for (let tries = 0; tries < 50 && unfit(s); tries++) {
             s = pool[ctx.prose.int(pool.length)]!;
           }
           renderParts(s.parts, ctx, out);

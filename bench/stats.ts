@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Small statistics and formatting for the benchmark report. */
 
 /** Nearest-rank percentile of an ascending-sorted list (p in 0–100). */
@@ -32,8 +34,20 @@ export function round(x: number, digits = 1): number {
   return Math.round(x * f) / f;
 }
 
-/** Peak resident set size of this process so far, in MB (getrusage ru_maxrss). */
-export const peakRssMb = (): number => round(process.resourceUsage().maxRSS / 1024, 0);
+/**
+ * Peak resident set size of this process so far (worker threads included), in MB. On Linux this is
+ * VmHWM from /proc/self/status: getrusage's ru_maxrss is inherited across fork and exec, so a phase
+ * process would report at least the RSS its parent had when it started it.
+ */
+export function peakRssMb(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return round(Number(m[1]) / 1024, 0);
+  } catch {
+    // Not Linux: fall back to getrusage.
+  }
+  return round(process.resourceUsage().maxRSS / 1024, 0);
+}
 
 /** Median of each numeric leaf over several runs of the same shaped object. */
 export function medianOf<T>(runs: readonly T[]): T {

@@ -53,6 +53,12 @@ export interface Sentence {
   parts: Part[];
   saysNoApplications: boolean;
   saysNoReview: boolean;
+  /**
+   * Names a later year than the report's. Such sentences are left out: in a report whose title
+   * has no year, the parser takes the year the prose names most, and a mix of borrowed sentences
+   * could make that the next year.
+   */
+  namesLaterYear: boolean;
 }
 
 const SAYS_NO_APPLICATIONS = /(?:未|没有|尚未|无)(?:收到|受理|接到)[^;。]{0,30}?申请|(?:未|没有)(?:发生|产生)[^;。]{0,6}?依申请公开|无依申请公开/;
@@ -60,7 +66,12 @@ const SAYS_NO_REVIEW = /(?:未|没有|无|尚未)[^;。]{0,40}?行政复议|行�
 
 export function sentence(parts: Part[]): Sentence {
   const text = parts.filter((p): p is string => typeof p === 'string').join('');
-  return { parts, saysNoApplications: SAYS_NO_APPLICATIONS.test(text), saysNoReview: SAYS_NO_REVIEW.test(text) };
+  return {
+    parts,
+    saysNoApplications: SAYS_NO_APPLICATIONS.test(text),
+    saysNoReview: SAYS_NO_REVIEW.test(text),
+    namesLaterYear: parts.some((p) => typeof p !== 'string' && p.k === 'year' && p.d > 0),
+  };
 }
 
 export interface SeedSet {
