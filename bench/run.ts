@@ -364,7 +364,8 @@ async function main(): Promise<void> {
       runs.push(await measure(opts, corpus, work, i));
     }
     const doc = summarize(opts, corpus, runs, generateSeconds, generateRss);
-    if (opts.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
+    // Medians of an even number of runs are means of two: three decimals are plenty.
+    if (opts.json) process.stdout.write(`${JSON.stringify(doc, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 3) : v))}\n`);
     else printTable(doc);
     if (opts.keep) log(opts, `kept: ${work}${opts.dir ? ` and ${opts.dir}` : ''}`);
   } finally {
