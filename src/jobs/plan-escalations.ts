@@ -1,11 +1,9 @@
 import { CODE_TITLE } from '../parsing/checks/messages.js';
-import { completenessErrors, deadlineMemo, isLate } from './assess.js';
-import { escalationToday, offsetLabel, seasonYear, windowEnd } from './calendar.js';
+import { completenessErrors, isLate } from './assess.js';
+import { escalationToday, offsetLabel } from './calendar.js';
 import { escalationOrgText, escalationRegionText, type IncompleteFiler, type LateFiler } from './messages.js';
-import { groupIndex, type Outgoing } from './outgoing.js';
-import { byRegion, perRegion, type PlanInput } from './plan-reminders.js';
-import { orgSubject, reportFinder } from './roster.js';
-import { localDate } from './time.js';
+import type { Outgoing } from './outgoing.js';
+import { byRegion, planUnfiledOrgs, seasonDay, type PlanInput } from './plan-reminders.js';
 
 /**
  * Today's escalations after the deadline: to each county group, who is still missing, who filed late
@@ -13,24 +11,11 @@ import { localDate } from './time.js';
  * someone is missing);
  * and to each group of a missing organisation, how many days it is overdue.
  */
-export function planEscalations({ now, roster, reports, subscriptions, calendar: cal }: PlanInput): Outgoing[] {
-  const year = seasonYear(cal, now);
-  const filed = reports.filter((r) => r.year === year);
-  const notAfter = windowEnd(cal, localDate(now, cal.timeZone));
-  const out: Outgoing[] = [];
-  const reportOf = reportFinder(filed);
-  const groups = groupIndex(subscriptions);
-  const offsetOf = perRegion((region) => escalationToday(cal, year, region, now));
-  const deadlineOf = deadlineMemo();
-
-  for (const entry of roster) {
-    const offset = offsetOf(entry.region);
-    if (offset === null || reportOf(entry)) continue;
-    const text = escalationOrgText(entry.name, year, deadlineOf(cal, year, entry.region).date, offset);
-    for (const target of groups.ofOrg(entry.name)) {
-      out.push({ job: 'escalate', subject: orgSubject(entry), period: `${year}/${offsetLabel(offset)}`, target, text, notAfter });
-    }
-  }
+export function planEscalations(input: PlanInput): Outgoing[] {
+  const { now, roster, calendar: cal } = input;
+  const day = seasonDay(input, (year, region) => escalationToday(cal, year, region, now));
+  const { year, notAfter, reportOf, groups, offsetOf, deadlineOf } = day;
+  const out = planUnfiledOrgs(day, input, 'escalate', (e, deadline, offset) => escalationOrgText(e.name, year, deadline, offset));
 
   for (const [region, entries] of byRegion(roster)) {
     const offset = offsetOf(region);

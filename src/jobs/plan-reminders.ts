@@ -3,7 +3,7 @@ import type { AssessedReport } from './assess.js';
 import { deadlineMemo } from './assess.js';
 import { offsetLabel, reminderToday, seasonYear, windowEnd, type Calendar } from './calendar.js';
 import { digestText, reminderText } from './messages.js';
-import { groupIndex, type Outgoing } from './outgoing.js';
+import { groupIndex, type JobName, type Outgoing } from './outgoing.js';
 import { orgSubject, reportFinder, type RosterEntry } from './roster.js';
 import { localDate } from './time.js';
 
@@ -39,28 +39,50 @@ export function perRegion<T>(f: (region: string | null) => T): (region: string |
   };
 }
 
+/** What both planners work out once for today: the season, who filed, who listens, each region's day. */
+export function seasonDay(input: PlanInput, todayOffset: (year: number, region: string | null) => number | null) {
+  const { now, reports, subscriptions, calendar: cal } = input;
+  const year = seasonYear(cal, now);
+  return {
+    year,
+    notAfter: windowEnd(cal, localDate(now, cal.timeZone)),
+    reportOf: reportFinder(reports.filter((r) => r.year === year)),
+    groups: groupIndex(subscriptions),
+    offsetOf: perRegion((region) => todayOffset(year, region)),
+    deadlineOf: deadlineMemo(),
+  };
+}
+
+type SeasonDay = ReturnType<typeof seasonDay>;
+
+/** One message to each group bound to an organisation that has not filed, on its region's day. */
+export function planUnfiledOrgs(
+  day: SeasonDay,
+  input: PlanInput,
+  job: JobName,
+  textOf: (entry: RosterEntry, deadline: string, offset: number) => string,
+): Outgoing[] {
+  const out: Outgoing[] = [];
+  for (const entry of input.roster) {
+    const offset = day.offsetOf(entry.region);
+    if (offset === null || day.reportOf(entry)) continue;
+    const text = textOf(entry, day.deadlineOf(input.calendar, day.year, entry.region).date, offset);
+    for (const target of day.groups.ofOrg(entry.name)) {
+      out.push({ job, subject: orgSubject(entry), period: `${day.year}/${offsetLabel(offset)}`, target, text, notAfter: day.notAfter });
+    }
+  }
+  return out;
+}
+
 /**
  * Today's countdown reminders for the current season: to each group bound to an organisation that
  * has no report on file, and to each county group a list of its organisations still to file.
  */
-export function planReminders({ now, roster, reports, subscriptions, calendar: cal }: PlanInput): Outgoing[] {
-  const year = seasonYear(cal, now);
-  const filed = reports.filter((r) => r.year === year);
-  const notAfter = windowEnd(cal, localDate(now, cal.timeZone));
-  const out: Outgoing[] = [];
-  const reportOf = reportFinder(filed);
-  const groups = groupIndex(subscriptions);
-  const offsetOf = perRegion((region) => reminderToday(cal, year, region, now));
-  const deadlineOf = deadlineMemo();
-
-  for (const entry of roster) {
-    const offset = offsetOf(entry.region);
-    if (offset === null || reportOf(entry)) continue;
-    const text = reminderText(entry.name, year, deadlineOf(cal, year, entry.region).date, offset);
-    for (const target of groups.ofOrg(entry.name)) {
-      out.push({ job: 'remind', subject: orgSubject(entry), period: `${year}/${offsetLabel(offset)}`, target, text, notAfter });
-    }
-  }
+export function planReminders(input: PlanInput): Outgoing[] {
+  const { now, roster, calendar: cal } = input;
+  const day = seasonDay(input, (year, region) => reminderToday(cal, year, region, now));
+  const { year, notAfter, reportOf, groups, offsetOf, deadlineOf } = day;
+  const out = planUnfiledOrgs(day, input, 'remind', (e, deadline, offset) => reminderText(e.name, year, deadline, offset));
 
   for (const [region, entries] of byRegion(roster)) {
     const offset = offsetOf(region);
