@@ -12,15 +12,20 @@ export { schema };
 
 /*
  * How db/ talks to SQLite, the one rule:
- * - All SQL lives in db/, in store objects made per database handle (db/stores.ts); the rest of the
- *   program calls their methods and never sees SQL, drizzle or the connection.
- * - Drizzle's query builder is the default: typed tables (db/schema), typed rows.
- * - Raw SQL through `handle.prepare(sql)`, prepared once per connection, where a query runs for each
- *   report written or each question answered (report versions, findings, organisations, the report
- *   store, the roster): there, building and preparing a drizzle query on every call cost more than
- *   the work itself. Rows many at a time go through insertRows (db/sql.ts).
- * - A store's cache belongs to the store and is dropped when the database changes (keptUntilChange).
+ * - All SQL lives in db/, in store objects made once per database handle (handle.stores,
+ *   db/stores.ts); the rest of the program calls their methods and never sees SQL or drizzle.
+ * - Drizzle's query builder is the default: typed tables (db/schema), typed rows. It serves the
+ *   queries that run a few times per message, job run or command (subscriptions, seen updates,
+ *   the delivery log, job runs).
+ * - Raw SQL through `handle.prepare(sql)`, prepared once per connection, for the queries that run
+ *   in a loop or on every question: per report written (versions, findings, organisations), per
+ *   row imported (roster), per question answered (the report store). There, building and preparing
+ *   a drizzle query on every call cost more than the work itself. The SQL is what drizzle would
+ *   produce; rows many at a time go through insertRows (db/sql.ts).
+ * - A store's cache belongs to the store and is dropped when the database changes: a write by this
+ *   connection or a commit by another (keptUntilChange, db/sql.ts). No module-level caches.
  * - Transactions through `handle.immediate(fn)`: BEGIN IMMEDIATE takes the write lock at once.
+ * - db/ holds no job, ingest or bot logic: it imports only types from src/.
  */
 
 /** The drizzle database over every table in db/schema. */
