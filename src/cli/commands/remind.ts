@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { DeliveryLog } from '../../../db/deliveries.js';
 import { sendOnlyNotifiers } from '../../app.js';
-import { calendarFromConfig, seasonYear } from '../../jobs/calendar.js';
+import { seasonYear } from '../../jobs/calendar.js';
 import { deliverAll } from '../../jobs/deliver-all.js';
 import type { DeliveryOutcome } from '../../jobs/deliver.js';
 import { targetKey, type Outgoing } from '../../jobs/outgoing.js';
@@ -29,9 +29,9 @@ export function registerRemind(program: Command, ctx: CliContext): void {
     .option('--json', '输出 {now, year, dryRun, messages} JSON')
     .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
       const config = ctx.config();
-      const calendar = calendarFromConfig(config);
       const now = ctx.now();
       const app = ctx.openApp();
+      const { calendar } = app;
       try {
         const input = loadPlanInput(app, calendar, now);
         const planned = [...planReminders(input), ...planEscalations(input)];
