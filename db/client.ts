@@ -5,18 +5,51 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { applyMigrations } from './migrate.js';
 import * as schema from './schema/index.js';
+import { changeStamp, statementCache, type Prepare } from './sql.js';
+import { createStores, type Stores } from './stores.js';
 
 export { schema };
+
+/*
+ * How db/ talks to SQLite, the one rule:
+ * - All SQL lives in db/, in store objects made once per database handle (handle.stores,
+ *   db/stores.ts); the rest of the program calls their methods and never sees SQL or drizzle.
+ * - Drizzle's query builder is the default: typed tables (db/schema), typed rows. It serves the
+ *   queries that run a few times per message, job run or command (subscriptions, seen updates,
+ *   the delivery log, job runs).
+ * - Raw SQL through `handle.prepare(sql)`, prepared once per connection, for the queries that run
+ *   in a loop or on every question: per report written (versions, findings, organisations), per
+ *   row imported (roster), per question answered (the report store). There, building and preparing
+ *   a drizzle query on every call cost more than the work itself. The SQL is what drizzle would
+ *   produce; rows many at a time go through insertRows (db/sql.ts).
+ * - A store's cache belongs to the store and is dropped when the database changes: a write by this
+ *   connection or a commit by another (keptUntilChange, db/sql.ts). No module-level caches.
+ * - Transactions through `handle.immediate(fn)`: BEGIN IMMEDIATE takes the write lock at once.
+ * - db/ holds no job, ingest or bot logic: it imports only types from src/.
+ */
 
 /** The drizzle database over every table in db/schema. */
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface DbHandle {
   db: Db;
-  /** The raw connection, for transactions (`sqlite.transaction(fn).immediate()`) and pragmas. */
+  /** The raw connection (pragmas, tests); stores speak through `prepare`. */
   sqlite: Database.Database;
   /** How many migrations this open applied (0 when the file was up to date). */
   migrationsApplied: number;
+  /** The statement for `sql`, prepared once on this connection. */
+  prepare: Prepare;
+  /** Changes whenever the database may have changed (db/sql.ts). */
+  changeStamp(): string;
+  /** Runs `fn` in one BEGIN IMMEDIATE transaction: all of it is written, or none (a throw rolls back). */
+  immediate<T>(fn: () => T): T;
+  /**
+   * For a large write (an ingest of many files): lets the WAL grow before SQLite copies it back.
+   * Returns the function that restores the setting.
+   */
+  bulkWrites(): () => void;
+  /** Every store over this connection, each with its own cache. */
+  stores: Stores;
   close(): void;
 }
 
@@ -25,6 +58,14 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
 
 /** How long a writer waits for another process's transaction before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * WAL pages before SQLite copies the log back into the database during a bulk write (default
+ * 1,000). Each copy ends with an fsync; a report adds ~25 pages, so by default that is every ~40
+ * reports. Commits are as durable either way (synchronous=NORMAL: the log is written at commit,
+ * synced at the copy); the log only grows larger (~40 MB) between copies.
+ */
+const BULK_WAL_AUTOCHECKPOINT = 10_000;
 
 /**
  * Opens (creating if needed) the database file and brings its schema up to date. WAL lets the
@@ -47,13 +88,24 @@ export function openDb(path: string): DbHandle {
     sqlite.close();
     throw e;
   }
-  const db = drizzle(sqlite, { schema });
-  return {
-    db,
+  const prepare = statementCache(sqlite);
+  const handle: Omit<DbHandle, 'stores'> = {
+    db: drizzle(sqlite, { schema }),
     sqlite,
     migrationsApplied,
+    prepare,
+    changeStamp: () => changeStamp(prepare),
+    immediate: (fn) => sqlite.transaction(fn).immediate(),
+    bulkWrites() {
+      const before = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+      if (before < BULK_WAL_AUTOCHECKPOINT) sqlite.pragma(`wal_autocheckpoint = ${BULK_WAL_AUTOCHECKPOINT}`);
+      return () => {
+        if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${before}`);
+      };
+    },
     close: () => {
       if (sqlite.open) sqlite.close();
     },
   };
+  return Object.assign(handle, { stores: createStores(handle) });
 }

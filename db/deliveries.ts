@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { deliveries, jobRuns, type DeliveryRow, type DeliveryStatus } from './schema/index.js';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { deliveries, type DeliveryRow, type DeliveryStatus } from './schema/index.js';
+import type { Connection } from './stores.js';
 
 /**
  * The delivery log behind "exactly once": a message is claimed (one row per key, taken inside an
@@ -32,8 +32,23 @@ const keyWhere = (k: DeliveryKey) =>
     eq(deliveries.chatId, k.chatId),
   );
 
-export function findDelivery(db: Db, key: DeliveryKey): DeliveryRow | undefined {
-  return db.select().from(deliveries).where(keyWhere(key)).get();
+export interface DeliveryLog {
+  find(key: DeliveryKey): DeliveryRow | undefined;
+  /**
+   * Claims the key for `owner`: a new row, an abandoned claim whose lease ran out (the claimer died
+   * before calling the platform), or a failure whose retry is due. Anything else is a skip.
+   */
+  claim(key: DeliveryKey, message: { text: string; notAfter: Date }, owner: string, now: Date, leaseMs: number): ClaimResult;
+  /** claimed → sending, only while the claim is still ours; false means someone else took it over. */
+  startSending(id: number, owner: string, now: Date, leaseMs: number): boolean;
+  /** The platform accepted the message. `unknown` is accepted too: a slow send outlived its lease. */
+  markSent(id: number, owner: string, now: Date, attempts: number): void;
+  markFailed(id: number, owner: string, now: Date, error: string, attempts: number, nextAttemptAt: Date | null): void;
+  /** Failed or abandoned rows whose moment has passed become `dropped`; returned for the log. */
+  dropStale(now: Date): DeliveryRow[];
+  /** Sends whose sender vanished mid-call (lease run out) become `unknown`: resending could double them. */
+  expireSending(now: Date): DeliveryRow[];
+  list(filter?: { job?: string; status?: DeliveryStatus }): DeliveryRow[];
 }
 
 /** Why an existing row may not be taken now, or null when it may (an expired claim, a failure now due). */
@@ -55,114 +70,88 @@ function blocked(row: DeliveryRow, now: string): string | null {
   }
 }
 
-/**
- * Claims the key for `owner`: a new row, an abandoned claim whose lease ran out (the claimer died
- * before calling the platform), or a failure whose retry is due. Anything else is a skip.
- */
-export function claimDelivery(
-  db: Db,
-  key: DeliveryKey,
-  message: { text: string; notAfter: Date },
-  owner: string,
-  now: Date,
-  leaseMs: number,
-): ClaimResult {
-  const at = iso(now);
-  if (message.notAfter.getTime() <= now.getTime()) return { kind: 'skip', status: 'stale', reason: 'no longer makes sense' };
-  const lease = iso(new Date(now.getTime() + leaseMs));
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(deliveries).where(keyWhere(key)).get();
-      if (!row) {
-        const inserted = tx
-          .insert(deliveries)
-          .values({ ...key, text: message.text, status: 'claimed', owner, leaseUntil: lease, notAfter: iso(message.notAfter), createdAt: at, updatedAt: at })
-          .returning({ id: deliveries.id })
-          .get();
-        return { kind: 'claimed', id: inserted.id, attempts: 0 } as const;
-      }
-      const reason = blocked(row, at);
-      if (reason !== null) return { kind: 'skip', status: row.status, reason } as const;
-      tx.update(deliveries)
-        .set({ status: 'claimed', owner, leaseUntil: lease, text: message.text, updatedAt: at })
-        .where(eq(deliveries.id, row.id))
-        .run();
-      return { kind: 'claimed', id: row.id, attempts: row.attempts } as const;
+export function createDeliveryLog(c: Connection): DeliveryLog {
+  const { db } = c;
+  return {
+    find: (key) => db.select().from(deliveries).where(keyWhere(key)).get(),
+
+    claim(key, message, owner, now, leaseMs) {
+      const at = iso(now);
+      if (message.notAfter.getTime() <= now.getTime()) return { kind: 'skip', status: 'stale', reason: 'no longer makes sense' };
+      const lease = iso(new Date(now.getTime() + leaseMs));
+      // Read and written under the write lock, so that two processes cannot both win.
+      return c.immediate((): ClaimResult => {
+        const row = db.select().from(deliveries).where(keyWhere(key)).get();
+        if (!row) {
+          const inserted = db
+            .insert(deliveries)
+            .values({ ...key, text: message.text, status: 'claimed', owner, leaseUntil: lease, notAfter: iso(message.notAfter), createdAt: at, updatedAt: at })
+            .returning({ id: deliveries.id })
+            .get();
+          return { kind: 'claimed', id: inserted.id, attempts: 0 };
+        }
+        const reason = blocked(row, at);
+        if (reason !== null) return { kind: 'skip', status: row.status, reason };
+        db.update(deliveries)
+          .set({ status: 'claimed', owner, leaseUntil: lease, text: message.text, updatedAt: at })
+          .where(eq(deliveries.id, row.id))
+          .run();
+        return { kind: 'claimed', id: row.id, attempts: row.attempts };
+      });
     },
-    { behavior: 'immediate' },
-  );
-}
 
-/** claimed → sending, only while the claim is still ours; false means someone else took it over. */
-export function startSending(db: Db, id: number, owner: string, now: Date, leaseMs: number): boolean {
-  const res = db
-    .update(deliveries)
-    .set({ status: 'sending', leaseUntil: iso(new Date(now.getTime() + leaseMs)), updatedAt: iso(now) })
-    .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), eq(deliveries.status, 'claimed')))
-    .run();
-  return res.changes === 1;
-}
+    startSending(id, owner, now, leaseMs) {
+      const res = db
+        .update(deliveries)
+        .set({ status: 'sending', leaseUntil: iso(new Date(now.getTime() + leaseMs)), updatedAt: iso(now) })
+        .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), eq(deliveries.status, 'claimed')))
+        .run();
+      return res.changes === 1;
+    },
 
-/** The platform accepted the message. `unknown` is accepted too: a slow send outlived its lease. */
-export function markSent(db: Db, id: number, owner: string, now: Date, attempts: number): void {
-  db.update(deliveries)
-    .set({ status: 'sent', attempts, sentAt: iso(now), updatedAt: iso(now), leaseUntil: null, lastError: null })
-    .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
-    .run();
-}
+    markSent(id, owner, now, attempts) {
+      db.update(deliveries)
+        .set({ status: 'sent', attempts, sentAt: iso(now), updatedAt: iso(now), leaseUntil: null, lastError: null })
+        .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
+        .run();
+    },
 
-export function markFailed(db: Db, id: number, owner: string, now: Date, error: string, attempts: number, nextAttemptAt: Date | null): void {
-  db.update(deliveries)
-    .set({
-      status: 'failed',
-      attempts,
-      lastError: error.slice(0, 500),
-      nextAttemptAt: nextAttemptAt && iso(nextAttemptAt),
-      leaseUntil: null,
-      updatedAt: iso(now),
-    })
-    .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
-    .run();
-}
+    markFailed(id, owner, now, error, attempts, nextAttemptAt) {
+      db.update(deliveries)
+        .set({
+          status: 'failed',
+          attempts,
+          lastError: error.slice(0, 500),
+          nextAttemptAt: nextAttemptAt && iso(nextAttemptAt),
+          leaseUntil: null,
+          updatedAt: iso(now),
+        })
+        .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
+        .run();
+    },
 
-/** Failed or abandoned rows whose moment has passed become `dropped`; returned for the log. */
-export function dropStale(db: Db, now: Date): DeliveryRow[] {
-  return db
-    .update(deliveries)
-    .set({ status: 'dropped', updatedAt: iso(now), leaseUntil: null })
-    .where(and(inArray(deliveries.status, ['failed', 'claimed']), lte(deliveries.notAfter, iso(now))))
-    .returning()
-    .all();
-}
+    dropStale: (now) =>
+      db
+        .update(deliveries)
+        .set({ status: 'dropped', updatedAt: iso(now), leaseUntil: null })
+        .where(and(inArray(deliveries.status, ['failed', 'claimed']), lte(deliveries.notAfter, iso(now))))
+        .returning()
+        .all(),
 
-/** Sends whose sender vanished mid-call (lease run out) become `unknown`: resending could double them. */
-export function expireSending(db: Db, now: Date): DeliveryRow[] {
-  return db
-    .update(deliveries)
-    .set({ status: 'unknown', updatedAt: iso(now) })
-    .where(and(eq(deliveries.status, 'sending'), lte(deliveries.leaseUntil, iso(now))))
-    .returning()
-    .all();
-}
+    expireSending: (now) =>
+      db
+        .update(deliveries)
+        .set({ status: 'unknown', updatedAt: iso(now) })
+        .where(and(eq(deliveries.status, 'sending'), lte(deliveries.leaseUntil, iso(now))))
+        .returning()
+        .all(),
 
-export function listDeliveries(db: Db, filter: { job?: string; status?: DeliveryStatus } = {}): DeliveryRow[] {
-  return db
-    .select()
-    .from(deliveries)
-    .where(and(filter.job ? eq(deliveries.job, filter.job) : undefined, filter.status ? eq(deliveries.status, filter.status) : undefined))
-    .orderBy(asc(deliveries.id))
-    .all();
-}
-
-export function recordJobRun(db: Db, job: string, at: Date): void {
-  db.insert(jobRuns)
-    .values({ job, lastRunAt: iso(at) })
-    // max(): a catch-up run with an older clock must not move the mark back.
-    .onConflictDoUpdate({ target: jobRuns.job, set: { lastRunAt: sql`max(${jobRuns.lastRunAt}, excluded.last_run_at)` } })
-    .run();
-}
-
-export function lastJobRun(db: Db, job: string): Date | null {
-  const row = db.select().from(jobRuns).where(eq(jobRuns.job, job)).get();
-  return row ? new Date(row.lastRunAt) : null;
+    list: (filter = {}) =>
+      db
+        .select()
+        .from(deliveries)
+        .where(and(filter.job ? eq(deliveries.job, filter.job) : undefined, filter.status ? eq(deliveries.status, filter.status) : undefined))
+        .orderBy(asc(deliveries.id))
+        .all(),
+  };
 }

@@ -1,7 +1,9 @@
-import type { MetricRecord, OrgRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
-import type { Finding, FindingCode, ReportFormat } from '../src/parsing/types.js';
-import type { Db } from './client.js';
-import { changeStamp, connectionOf, statement } from './statements.js';
+import type { MetricRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
+import type { ReportFormat } from '../src/parsing/types.js';
+import type { FindingStore } from './findings.js';
+import type { OrgStore } from './orgs.js';
+import { keptUntilChange } from './sql.js';
+import type { Connection } from './stores.js';
 
 /** A report version as the store returns it, before its findings are attached. */
 type ReportHead = Omit<ReportRecord, 'findings'>;
@@ -9,14 +11,6 @@ type ReportHead = Omit<ReportRecord, 'findings'>;
 const HEAD = `reports.id AS id, reports.org_id AS orgId, orgs.name AS name, orgs.org AS org, orgs.region AS region, reports.year AS year,
   reports.signed_date AS signedDate, reports.format AS format, reports.file_name AS file, reports.ingested_at AS ingestedAt`;
 const FROM = 'FROM reports INNER JOIN orgs ON orgs.id = reports.org_id';
-
-interface FindingRow {
-  reportId: number;
-  code: string;
-  severity: Finding['severity'];
-  message: string;
-  line: number | null;
-}
 
 interface MetricRow {
   key: string;
@@ -28,45 +22,6 @@ interface MetricRow {
 
 const toMetric = (row: MetricRow): MetricRecord => ({ key: row.key, value: row.value, line: row.line, text: row.text, derived: row.derived === 1 });
 
-function toFinding(f: FindingRow): Finding {
-  const item: Finding = { code: f.code as FindingCode, severity: f.severity, message: f.message };
-  if (f.line !== null) item.line = f.line;
-  return item;
-}
-
-/** Reports per SELECT … IN (…): far below SQLite's limit on bound parameters at any scale. */
-const IDS_PER_QUERY = 500;
-/** Reports whose findings are kept between two changes of the database. */
-const FINDINGS_CACHE_LIMIT = 250_000;
-
-/**
- * What was read since the database last changed (changeStamp), per connection and shared by every
- * store on it: the organisation list, the years, the findings of each report version, and the
- * current reports of a year. The core asks for the organisation list on every question, the jobs
- * read a whole year three times in a row (remind, escalate, check), and a national database has
- * ~40,000 organisations and reports a year.
- */
-interface ReadCache {
-  stamp: string;
-  orgs?: OrgRecord[];
-  years?: number[];
-  findings: Map<number, readonly Finding[]>;
-  yearReports: Map<number, ReportRecord[]>;
-}
-
-const readCaches = new WeakMap<object, ReadCache>();
-
-function readCache(db: Db): ReadCache {
-  const stamp = changeStamp(db);
-  const key = connectionOf(db);
-  let cache = readCaches.get(key);
-  if (!cache || cache.stamp !== stamp) {
-    cache = { stamp, findings: new Map(), yearReports: new Map() };
-    readCaches.set(key, cache);
-  }
-  return cache;
-}
-
 /** A record to hand out: its own findings array, so that no caller can change what is cached. */
 const handOut = (r: ReportRecord): ReportRecord => ({ ...r, findings: r.findings.slice() });
 
@@ -75,90 +30,55 @@ const handOut = (r: ReportRecord): ReportRecord => ({ ...r, findings: r.findings
  * are visible; a report's region and names are its organisation's, so that every year of one town
  * ranks and compares under one name.
  *
- * Reads are cached until the database changes (see ReadCache). listOrgs hands back the same array
- * until then (the core recognises it and keeps its name index); callers treat it as read-only.
+ * Kept until the database changes: the organisation list (OrgStore.list: the same array until then),
+ * the years, the findings of each version (FindingStore) and the current reports of each year read.
  */
-export function createReportStore(db: Db): ReportStore {
-  /** Findings of each head (ordered by finding id), read in chunks of ids unless cached. */
+export function createReportStore(c: Connection, orgs: OrgStore, findings: FindingStore): ReportStore {
+  const { prepare } = c;
+  const kept = keptUntilChange(c.changeStamp, () => ({ years: undefined as number[] | undefined, yearReports: new Map<number, ReportRecord[]>() }));
+
   const withFindings = (heads: ReportHead[]): ReportRecord[] => {
     if (heads.length === 0) return [];
-    const cache = readCache(db);
-    const ids = [...new Set(heads.map((h) => h.id))];
-    let missing = ids.filter((id) => !cache.findings.has(id));
-    if (cache.findings.size + missing.length > FINDINGS_CACHE_LIMIT) {
-      cache.findings.clear();
-      missing = ids;
-    }
-    const fresh = new Map<number, Finding[]>(missing.map((id) => [id, []]));
-    for (let i = 0; i < missing.length; i += IDS_PER_QUERY) {
-      const chunk = missing.slice(i, i + IDS_PER_QUERY);
-      const rows = statement(
-        db,
-        `SELECT report_id, code, severity, message, line FROM findings WHERE report_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY id`,
-      )
-        .raw()
-        .all(...chunk) as Array<[number, string, Finding['severity'], string, number | null]>;
-      for (const [reportId, code, severity, message, line] of rows) fresh.get(reportId)!.push(toFinding({ reportId, code, severity, message, line }));
-    }
-    for (const [id, list] of fresh) cache.findings.set(id, list);
-    return heads.map((h) => ({ ...h, findings: (fresh.get(h.id) ?? cache.findings.get(h.id) ?? []).slice() }));
+    const byReport = findings.ofReports(heads.map((h) => h.id));
+    return heads.map((h) => ({ ...h, findings: (byReport.get(h.id) ?? []).slice() }));
   };
 
   return {
-    listOrgs(): OrgRecord[] {
-      const cache = readCache(db);
-      if (cache.orgs) return cache.orgs;
-      const aliases = new Map<number, string[]>();
-      for (const [orgId, alias] of statement(db, 'SELECT org_id, alias FROM org_aliases ORDER BY id').raw().all() as Array<[number, string]>) {
-        const list = aliases.get(orgId);
-        if (list) list.push(alias);
-        else aliases.set(orgId, [alias]);
-      }
-      const rows = statement(db, 'SELECT id, org, name, region, kind FROM orgs ORDER BY id').all() as Array<Omit<OrgRecord, 'aliases'>>;
-      const orgs = rows.map((o) => ({ id: o.id, org: o.org, name: o.name, region: o.region, kind: o.kind, aliases: aliases.get(o.id) ?? [] }));
-      cache.orgs = orgs;
-      return orgs;
-    },
+    listOrgs: () => orgs.list(),
 
     currentReport(orgId, year) {
       // Named, because SQLite would pick the unique index and then read the row (its raw text too).
-      const head = statement(
-        db,
+      const head = prepare(
         `SELECT ${HEAD} FROM reports INDEXED BY reports_current_by_org_idx INNER JOIN orgs ON orgs.id = reports.org_id
           WHERE reports.org_id = ? AND reports.year = ? AND reports.is_current = 1`,
-      ).get(orgId, year) as
-        | ReportHead
-        | undefined;
+      ).get(orgId, year) as ReportHead | undefined;
       return head ? withFindings([head])[0] : undefined;
     },
 
     reportsOf(orgId) {
-      return withFindings(
-        statement(db, `SELECT ${HEAD} ${FROM} WHERE reports.org_id = ? AND reports.is_current = 1 ORDER BY reports.year`).all(orgId) as ReportHead[],
-      );
+      return withFindings(prepare(`SELECT ${HEAD} ${FROM} WHERE reports.org_id = ? AND reports.is_current = 1 ORDER BY reports.year`).all(orgId) as ReportHead[]);
     },
 
     reportsForYear(year) {
-      const cache = readCache(db);
-      let records = cache.yearReports.get(year);
+      const { yearReports } = kept();
+      let records = yearReports.get(year);
       if (!records) {
         records = withFindings(
-          statement(db, `SELECT ${HEAD} ${FROM} WHERE reports.year = ? AND reports.is_current = 1 ORDER BY orgs.name, orgs.id`).all(year) as ReportHead[],
+          prepare(`SELECT ${HEAD} ${FROM} WHERE reports.year = ? AND reports.is_current = 1 ORDER BY orgs.name, orgs.id`).all(year) as ReportHead[],
         );
-        cache.yearReports.set(year, records);
+        yearReports.set(year, records);
       }
       return records.map(handOut);
     },
 
     metric(reportId, key) {
-      const row = statement(db, 'SELECT key, value, line, text, derived FROM metrics WHERE report_id = ? AND key = ?').get(reportId, key) as MetricRow | undefined;
+      const row = prepare('SELECT key, value, line, text, derived FROM metrics WHERE report_id = ? AND key = ?').get(reportId, key) as MetricRow | undefined;
       return row ? toMetric(row) : undefined;
     },
 
     metricForYear(year, key, region) {
       const where = region === undefined ? '' : ' AND orgs.region = ?';
-      const rows = statement(
-        db,
+      const rows = prepare(
         `SELECT ${HEAD}, metrics.key AS mKey, metrics.value AS mValue, metrics.line AS mLine, metrics.text AS mText, metrics.derived AS mDerived
            FROM metrics INNER JOIN reports ON reports.id = metrics.report_id INNER JOIN orgs ON orgs.id = reports.org_id
           WHERE reports.year = ? AND reports.is_current = 1 AND metrics.key = ?${where} ORDER BY orgs.name, orgs.id`,
@@ -186,8 +106,8 @@ export function createReportStore(db: Db): ReportStore {
     },
 
     years() {
-      const cache = readCache(db);
-      cache.years ??= statement(db, 'SELECT DISTINCT year FROM reports ORDER BY year').pluck().all() as number[];
+      const cache = kept();
+      cache.years ??= prepare('SELECT DISTINCT year FROM reports ORDER BY year').pluck().all() as number[];
       return [...cache.years];
     },
   };

@@ -1,7 +1,7 @@
 import { eq, lt } from 'drizzle-orm';
 import type { SeenUpdates } from '../src/bot/adapters/dedupe.js';
-import type { Db } from './client.js';
 import { seenUpdates } from './schema/index.js';
+import type { Connection } from './stores.js';
 
 export interface SeenUpdatesOptions {
   now?: () => Date;
@@ -12,7 +12,8 @@ export interface SeenUpdatesOptions {
 }
 
 /** SeenUpdates over SQLite: INSERT OR IGNORE is the atomic claim, also across processes. */
-export function createSqliteSeenUpdates(db: Db, opts: SeenUpdatesOptions = {}): SeenUpdates {
+export function createSeenUpdates(c: Connection, opts: SeenUpdatesOptions = {}): SeenUpdates {
+  const { db } = c;
   const now = opts.now ?? (() => new Date());
   const keepMs = (opts.keepDays ?? 7) * 86_400_000;
   const pruneEvery = opts.pruneEvery ?? 500;

@@ -1,7 +1,6 @@
-import { openDb } from '../../db/client.js';
+import { openApp } from '../../src/app.js';
 import { answerQuestion } from '../../src/bot/core/handle.js';
 import { loadConfig } from '../../src/config.js';
-import { buildCoreDeps } from '../../src/service/core-deps.js';
 import { derive, rng, type Rng } from '../prng.js';
 import { latencySummary, round } from '../stats.js';
 import { progressBar, type Job } from './common.js';
@@ -76,12 +75,13 @@ export interface AnswerResult {
 }
 
 export function runAnswer(job: Extract<Job, { phase: 'answer' }>): AnswerResult {
-  const handle = openDb(job.db);
+  const loaded = loadConfig({ NIANBAO_DB: job.db });
+  if (!loaded.ok) throw new Error(loaded.message);
+  const now = new Date(job.now);
+  const app = openApp(loaded.config, { now: () => now });
+  const handle = app.db;
   try {
-    const loaded = loadConfig({});
-    if (!loaded.ok) throw new Error(loaded.message);
-    const now = new Date(job.now);
-    const deps = buildCoreDeps(handle, loaded.config, () => now);
+    const deps = app.coreDeps;
     const orgs = handle.sqlite.prepare('SELECT name, region FROM orgs WHERE region IS NOT NULL ORDER BY id').all() as Org[];
     const regions = [...new Set(orgs.map((o) => o.region))];
     const years = (handle.sqlite.prepare('SELECT DISTINCT year FROM reports ORDER BY year').all() as Array<{ year: number }>).map((r) => r.year);
@@ -147,6 +147,6 @@ export function runAnswer(job: Extract<Job, { phase: 'answer' }>): AnswerResult 
       misunderstood_examples: examples,
     };
   } finally {
-    handle.close();
+    app.close();
   }
 }

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb } from '../../db/client.js';
-import { createReportStore } from '../../db/report-store.js';
-import { importRoster, loadRoster } from '../../db/roster.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
 import { assessYear } from '../../src/jobs/assess.js';
 import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
 import { loadPlanInput } from '../../src/jobs/plan-input.js';
 import { planEscalations } from '../../src/jobs/plan-escalations.js';
 import { planReminders } from '../../src/jobs/plan-reminders.js';
 import { parseRosterCsv } from '../../src/jobs/roster-csv.js';
+import { rosterReader } from '../../src/jobs/roster.js';
 import { zonedInstant } from '../../src/jobs/time.js';
 import { round } from '../stats.js';
 import type { Job } from './common.js';
@@ -42,6 +40,8 @@ const time = <T>(f: () => T): [T, number] => {
  */
 export function runPlan(job: Extract<Job, { phase: 'plan' }>): PlanResult {
   const handle = openDb(job.db);
+  const { stores } = handle;
+  const roster = rosterReader(() => stores.roster.sources());
   try {
     const cal = DEFAULT_CALENDAR;
     const remindAt = zonedInstant(`${job.year + 1}-01-24`, 9 * 60, cal.timeZone);
@@ -50,8 +50,8 @@ export function runPlan(job: Extract<Job, { phase: 'plan' }>): PlanResult {
     const [setup, importS] = time(() => {
       const parsed = parseRosterCsv(readFileSync(join(job.dir, 'roster.csv'), 'utf8'));
       if (parsed.errors.length > 0) throw new Error(parsed.errors.slice(0, 3).join('; '));
-      importRoster(handle.db, parsed.rows, remindAt);
-      const subs = createSqliteSubscriptionStore(handle.db);
+      stores.roster.import(parsed.rows, remindAt);
+      const subs = stores.subscriptions;
       let bound = 0;
       handle.sqlite.transaction(() => {
         for (const r of parsed.rows) if (r.contact && subs.subscribe(r.contact, { kind: 'org', name: r.name }, 'roster:import', remindAt) === 'added') bound++;
@@ -64,11 +64,11 @@ export function runPlan(job: Extract<Job, { phase: 'plan' }>): PlanResult {
       return { roster: parsed.rows.length, subscriptions: bound };
     });
 
-    const [remindInput, loadRemind] = time(() => loadPlanInput(handle.db, cal, remindAt));
+    const [remindInput, loadRemind] = time(() => loadPlanInput({ stores, roster }, cal, remindAt));
     const [reminders, planRemindS] = time(() => planReminders(remindInput));
-    const [escalateInput, loadEscalate] = time(() => loadPlanInput(handle.db, cal, escalateAt));
+    const [escalateInput, loadEscalate] = time(() => loadPlanInput({ stores, roster }, cal, escalateAt));
     const [escalations, planEscalateS] = time(() => planEscalations(escalateInput));
-    const [checkInput, loadCheck] = time(() => ({ roster: loadRoster(handle.db), reports: createReportStore(handle.db).reportsForYear(job.year) }));
+    const [checkInput, loadCheck] = time(() => ({ roster: roster(), reports: stores.reports.reportsForYear(job.year) }));
     const [rows, assessS] = time(() => assessYear({ year: job.year, ...checkInput, calendar: cal, now: escalateAt }));
     const checkS = loadCheck + assessS;
     const statuses: Record<string, number> = {};

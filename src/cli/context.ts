@@ -1,18 +1,22 @@
+import { openApp, type App } from '../app.js';
 import type { Config } from '../config.js';
 import { loadConfig } from '../config.js';
-import { defaultDeadline } from '../parsing/parse-report.js';
 import { CliExit } from './output.js';
+
+export { deadlineResolver } from '../app.js';
 
 /** What every command may need, built lazily so `parse` works without a database. */
 export interface CliContext {
   config(): Config;
   /** `--now`, or the clock. */
   now(): Date;
+  /** The app over the configured database (src/app.ts), with this context's clock; the caller closes it. */
+  openApp(): App;
 }
 
 export function createContext(globals: () => { db?: string; now?: string }): CliContext {
   let cached: Config | undefined;
-  return {
+  const ctx: CliContext = {
     config() {
       if (cached) return cached;
       const loaded = loadConfig();
@@ -28,13 +32,14 @@ export function createContext(globals: () => { db?: string; now?: string }): Cli
       if (Number.isNaN(d.getTime())) throw new CliExit(`--now 的日期无法识别：${raw}（例如 2027-01-24T09:00+08:00）`);
       return d;
     },
+    openApp() {
+      const config = ctx.config();
+      try {
+        return openApp(config, { now: () => ctx.now() });
+      } catch (e) {
+        throw new CliExit(`打不开数据库 ${config.dbPath}：${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
   };
-}
-
-/** The deadline rule with the configured per-region overrides (month-day of the next year). */
-export function deadlineResolver(config: Config) {
-  return (year: number, region: string | null): string => {
-    const md = region ? config.deadlineOverrides[region] : undefined;
-    return md ? `${year + 1}-${md}` : defaultDeadline(year);
-  };
+  return ctx;
 }

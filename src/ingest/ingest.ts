@@ -6,7 +6,6 @@ import { collectFiles } from './collect-files.js';
 import { startParsePool, type ParsePool, type WorkerResult } from './parse-pool.js';
 import type { Prepared, PreparedReport } from './prepare.js';
 import { errorMessage, parseSafely, readAndDecode } from './read-file.js';
-import { findByHash } from './report-repo.js';
 import { storeReport } from './store-report.js';
 
 export type FileResult =
@@ -45,14 +44,6 @@ export interface IngestOptions {
 /** Below this many files, starting workers costs more than it saves. */
 export const PARSE_POOL_MIN_FILES = 100;
 
-/**
- * WAL pages before SQLite copies the log back into the database during a large ingest (default
- * 1,000). Each copy ends with an fsync; a report adds ~25 pages, so by default that is every ~40
- * reports. Commits are as durable either way (synchronous=NORMAL: the log is written at commit,
- * synced at the copy); the log only grows larger (~40 MB) between copies.
- */
-const BULK_WAL_AUTOCHECKPOINT = 10_000;
-
 const defaultWorkers = () => Math.min(4, Math.max(1, availableParallelism() - 1));
 
 type Outcome = Prepared<PreparedReport> | { unchanged: number };
@@ -61,7 +52,7 @@ function readAndPrepare(path: string, handle: DbHandle, parse: ParseOptions): Ou
   const decoded = readAndDecode(path);
   if (!decoded.ok) return decoded;
   // Re-running over a folder is the common case: known content needs no parsing.
-  const known = findByHash(handle.db, decoded.value.contentHash);
+  const known = handle.stores.versions.byHash(decoded.value.contentHash);
   if (known) return { unchanged: known.id };
   return parseSafely(decoded.value, parse);
 }
@@ -73,7 +64,7 @@ function readAndPrepare(path: string, handle: DbHandle, parse: ParseOptions): Ou
  */
 function fromWorker(r: WorkerResult, handle: DbHandle, parse: ParseOptions, pool: ParsePool): Outcome {
   if (r.kind === 'rejected') return { ok: false, reason: r.reason };
-  const known = findByHash(handle.db, r.decoded.contentHash);
+  const known = handle.stores.versions.byHash(r.decoded.contentHash);
   if (known) return { unchanged: known.id };
   let agrees = true;
   for (const [year, region, answer] of r.asked) {
@@ -112,8 +103,7 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
   const parse = options.parse ?? {};
   const workers = options.workers ?? defaultWorkers();
   const bulk = files.length >= PARSE_POOL_MIN_FILES;
-  const autocheckpoint = handle.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-  if (bulk && autocheckpoint < BULK_WAL_AUTOCHECKPOINT) handle.sqlite.pragma(`wal_autocheckpoint = ${BULK_WAL_AUTOCHECKPOINT}`);
+  const endBulk = bulk ? handle.bulkWrites() : () => {};
   const pool =
     workers > 0 && bulk && workersCanParse(parse)
       ? await startParsePool(files, workers, parse.deadline !== undefined)
@@ -146,7 +136,7 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
     }
   } finally {
     await pool?.close();
-    if (handle.sqlite.open) handle.sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    endBulk();
   }
   return summary;
 }

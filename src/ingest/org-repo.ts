@@ -1,22 +1,16 @@
-import type { Db } from '../../db/client.js';
-import { matchOrg, orgAliases as aliasesOf, type OrgCandidate, type OrgIdentity } from './org-match.js';
-import { statement } from '../../db/statements.js';
+import type { OrgStore } from '../../db/orgs.js';
+import { matchOrg, orgAliases as aliasesOf, type OrgIdentity } from './org-match.js';
 
 /** The organisation a report belongs to, created or given its region if need be; its names recorded as aliases. */
-export function resolveOrg(db: Db, identity: OrgIdentity, now: string): number {
-  const candidates = statement(db, 'SELECT id, name, region FROM orgs WHERE name = ?').all(identity.name) as OrgCandidate[];
-  const match = matchOrg(identity, candidates);
+export function resolveOrg(orgs: OrgStore, identity: OrgIdentity, now: string): number {
+  const match = matchOrg(identity, orgs.byName(identity.name));
   let id: number;
   if (match.kind === 'new') {
-    id = Number(
-      statement(db, 'INSERT INTO orgs (org, name, region, kind, created_at) VALUES (?, ?, ?, ?, ?)').run(identity.org, identity.name, identity.region, identity.kind, now)
-        .lastInsertRowid,
-    );
+    id = orgs.insert(identity, now);
   } else {
     id = match.id;
-    if (match.kind === 'fill-region') statement(db, 'UPDATE orgs SET region = ? WHERE id = ?').run(identity.region, id);
+    if (match.kind === 'fill-region') orgs.setRegion(id, identity.region);
   }
-  const alias = statement(db, 'INSERT INTO org_aliases (org_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  for (const a of aliasesOf(identity)) alias.run(id, a);
+  orgs.addAliases(id, aliasesOf(identity));
   return id;
 }

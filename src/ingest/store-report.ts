@@ -4,19 +4,6 @@ import { checkChanged } from './changed-check.js';
 import { checkAgainstPreviousYear, checkAgainstSibling, PAIR_CODES } from './cross-checks.js';
 import { resolveOrg } from './org-repo.js';
 import type { PreparedReport } from './prepare.js';
-import {
-  currentVersion,
-  deleteFindingsAbout,
-  findByHash,
-  insertFindings,
-  insertVersion,
-  loadFacts,
-  loadWrittenFacts,
-  nextVersionNumber,
-  orgRegion,
-  retire,
-  siblingReports,
-} from './report-repo.js';
 
 export type StoreOutcome =
   | { status: 'stored' | 'replaced'; reportId: number; orgId: number; findings: Finding[] }
@@ -37,47 +24,46 @@ export interface StoreOptions {
  * file?" question is answered under the lock.
  */
 export function storeReport(handle: DbHandle, p: PreparedReport, options: StoreOptions): StoreOutcome {
-  const { db, sqlite } = handle;
-  const write = sqlite.transaction((): StoreOutcome => {
-    const same = findByHash(db, p.contentHash);
+  const { versions, findings, orgs } = handle.stores;
+  return handle.immediate((): StoreOutcome => {
+    const same = versions.byHash(p.contentHash);
     if (same) return { status: 'unchanged', reportId: same.id };
 
-    const orgId = resolveOrg(db, p.identity, options.ingestedAt);
-    const previous = currentVersion(db, orgId, p.year);
-    if (previous) retire(db, previous.id);
-    const reportId = insertVersion(db, p, orgId, nextVersionNumber(db, orgId, p.year), options.ingestedAt);
-    const facts = loadWrittenFacts(db, reportId, p, options.ingestedAt);
+    const orgId = resolveOrg(orgs, p.identity, options.ingestedAt);
+    const previous = versions.current(orgId, p.year);
+    if (previous) versions.retire(previous.id);
+    const reportId = versions.insert(p, orgId, versions.nextVersionNumber(orgId, p.year), options.ingestedAt);
+    const facts = versions.writtenFacts(reportId, p, options.ingestedAt);
     const raised: Finding[] = [];
     const raise = (list: Finding[], related: number) => {
-      insertFindings(db, reportId, list, 'ingest', related);
+      findings.insert(reportId, list, 'ingest', related);
       raised.push(...list);
     };
 
-    if (previous) raise([checkChanged(loadFacts(db, previous.id), facts)], previous.id);
+    if (previous) raise([checkChanged(versions.facts(previous.id), facts)], previous.id);
 
-    const lastYear = currentVersion(db, orgId, p.year - 1);
-    if (lastYear) raise(checkAgainstPreviousYear(loadFacts(db, lastYear.id), facts), lastYear.id);
+    const lastYear = versions.current(orgId, p.year - 1);
+    if (lastYear) raise(checkAgainstPreviousYear(versions.facts(lastYear.id), facts), lastYear.id);
 
     // A report that arrives late (or is corrected) changes what next year's report is checked against.
-    const nextYear = currentVersion(db, orgId, p.year + 1);
+    const nextYear = versions.current(orgId, p.year + 1);
     if (nextYear) {
-      deleteFindingsAbout(db, nextYear.id, orgId, p.year, PAIR_CODES);
-      insertFindings(db, nextYear.id, checkAgainstPreviousYear(facts, loadFacts(db, nextYear.id)), 'ingest', reportId);
+      findings.deleteAbout(nextYear.id, orgId, p.year, PAIR_CODES);
+      findings.insert(nextYear.id, checkAgainstPreviousYear(facts, versions.facts(nextYear.id)), 'ingest', reportId);
     }
 
     // Without a known region there is no telling which towns are neighbours.
-    const region = orgRegion(db, orgId);
+    const region = orgs.region(orgId);
     if (region !== null) {
-      for (const siblingId of siblingReports(db, orgId, region, p.year)) {
-        const sibling = loadFacts(db, siblingId);
+      for (const siblingId of versions.siblings(orgId, region, p.year)) {
+        const sibling = versions.facts(siblingId);
         raise(checkAgainstSibling(sibling, facts), siblingId);
-        deleteFindingsAbout(db, siblingId, orgId, p.year, PAIR_CODES);
-        insertFindings(db, siblingId, checkAgainstSibling(facts, sibling), 'ingest', reportId);
+        findings.deleteAbout(siblingId, orgId, p.year, PAIR_CODES);
+        findings.insert(siblingId, checkAgainstSibling(facts, sibling), 'ingest', reportId);
       }
     }
 
     options.beforeCommit?.(p.file);
     return { status: previous ? 'replaced' : 'stored', reportId, orgId, findings: raised };
   });
-  return write.immediate();
 }

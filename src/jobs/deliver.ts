@@ -1,4 +1,3 @@
-import { claimDelivery, markFailed, markSent, startSending } from '../../db/deliveries.js';
 import { isQuiet } from './calendar.js';
 import type { JobDeps } from './deps.js';
 import type { Outgoing } from './outgoing.js';
@@ -23,15 +22,16 @@ export type DeliveryOutcome =
  * another, skips: the row is sent, being sent, or waiting for its retry.
  */
 export async function deliverOnce(deps: JobDeps, out: Outgoing, now: Date): Promise<DeliveryOutcome> {
-  const { db, log, owner } = deps;
+  const { log, owner } = deps;
+  const deliveries = deps.stores.deliveries;
   if (isQuiet(deps.calendar, now)) return { kind: 'skipped', reason: 'quiet hours' };
   const notifier = deps.notifiers[out.target.transport];
   if (!notifier) return { kind: 'skipped', reason: `no ${out.target.transport} connection here` };
   const key = { job: out.job, subject: out.subject, period: out.period, transport: out.target.transport, chatId: out.target.chatId };
-  const claim = claimDelivery(db, key, out, owner, now, CLAIM_LEASE_MS);
+  const claim = deliveries.claim(key, out, owner, now, CLAIM_LEASE_MS);
   if (claim.kind === 'skip') return { kind: 'skipped', reason: claim.reason };
   deps.afterClaim?.(out);
-  if (!startSending(db, claim.id, owner, now, SEND_LEASE_MS)) return { kind: 'skipped', reason: 'claim taken over' };
+  if (!deliveries.startSending(claim.id, owner, now, SEND_LEASE_MS)) return { kind: 'skipped', reason: 'claim taken over' };
   const attempts = claim.attempts + 1;
   try {
     await notifier.send(out.target, out.text);
@@ -39,11 +39,11 @@ export async function deliverOnce(deps: JobDeps, out: Outgoing, now: Date): Prom
     const delay = retryDelayMs(err, attempts);
     const retryAt = delay === null ? null : new Date(now.getTime() + delay);
     const error = errorText(err);
-    markFailed(db, claim.id, owner, now, error, attempts, retryAt);
+    deliveries.markFailed(claim.id, owner, now, error, attempts, retryAt);
     log.warn({ ...key, attempts, error, retryAt: retryAt?.toISOString() ?? null }, 'delivery failed');
     return { kind: 'failed', error, retryAt };
   }
-  markSent(db, claim.id, owner, now, attempts);
+  deliveries.markSent(claim.id, owner, now, attempts);
   log.info({ ...key, attempts }, 'delivered');
   return { kind: 'sent' };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Stores } from '../../db/stores.js';
 import type { Notifier, Transport } from '../bot/types.js';
 import type { Calendar } from './calendar.js';
 import type { Outgoing } from './outgoing.js';
+import type { RosterEntry } from './roster.js';
 
 /** pino-compatible: what the jobs log through. */
 export interface JobLog {
@@ -13,7 +14,10 @@ export interface JobLog {
 
 /** What a job runner needs; runners take it plus `now`, and read no clock of their own. */
 export interface JobDeps {
-  db: Db;
+  /** The database: reports, bindings, the delivery log, job runs. */
+  stores: Stores;
+  /** Who must report (src/app.ts: the roster merged from stores.roster). */
+  roster: () => RosterEntry[];
   /** Transports without a notifier are left alone (not claimed): another process may send them. */
   notifiers: Partial<Record<Transport, Notifier>>;
   calendar: Calendar;

@@ -1,19 +1,21 @@
-import { createReportStore } from '../../db/report-store.js';
-import { loadRoster } from '../../db/roster.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
-import type { Db } from '../../db/client.js';
+import type { Stores } from '../../db/stores.js';
 import { seasonYear, type Calendar } from './calendar.js';
 import type { NoticeReport } from './plan-notices.js';
 import type { PlanInput } from './plan-reminders.js';
+import type { RosterEntry } from './roster.js';
 
 /** Reads what the planners need for the season of `now`: roster, reports on file, bindings. */
-export function loadPlanInput(db: Db, calendar: Calendar, now: Date): PlanInput & { reports: NoticeReport[] } {
+export function loadPlanInput(
+  data: { stores: Pick<Stores, 'reports' | 'subscriptions'>; roster: () => RosterEntry[] },
+  calendar: Calendar,
+  now: Date,
+): PlanInput & { reports: NoticeReport[] } {
   const year = seasonYear(calendar, now);
   return {
     now,
     calendar,
-    roster: loadRoster(db),
-    reports: createReportStore(db).reportsForYear(year),
-    subscriptions: createSqliteSubscriptionStore(db).list(),
+    roster: data.roster(),
+    reports: data.stores.reports.reportsForYear(year),
+    subscriptions: data.stores.subscriptions.list(),
   };
 }

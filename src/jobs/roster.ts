@@ -89,6 +89,25 @@ export function mergeRoster(imported: readonly Omit<RosterEntry, 'source'>[], or
   return sortByRegionAndName(out);
 }
 
+/** What the roster is merged from: the imported list and the organisations on file (db/roster.ts). */
+export interface RosterSources {
+  imported: readonly Omit<RosterEntry, 'source'>[];
+  orgs: readonly OrgRecord[];
+}
+
+/**
+ * The merged roster of `sources`, merged again only when they are new objects (the database store
+ * hands back the same sources until the database changes). Each call gets its own copies of the entries.
+ */
+export function rosterReader(sources: () => RosterSources): () => RosterEntry[] {
+  let last: { from: RosterSources; roster: RosterEntry[] } | undefined;
+  return () => {
+    const from = sources();
+    if (last?.from !== from) last = { from, roster: mergeRoster(from.imported, from.orgs) };
+    return last.roster.map((e) => ({ ...e }));
+  };
+}
+
 /** Chinese collation, as String.prototype.localeCompare(…, 'zh') does it, without setting it up for every comparison. */
 const zh = new Intl.Collator('zh');
 

@@ -1,4 +1,3 @@
-import { recordJobRun } from '../../db/deliveries.js';
 import { deliverAll, type RunSummary } from './deliver-all.js';
 import type { JobDeps } from './deps.js';
 import { planEscalations } from './plan-escalations.js';
@@ -6,7 +5,7 @@ import { loadPlanInput } from './plan-input.js';
 
 /** The escalate job: after the deadline, who is missing or late, to the county and to the missing. */
 export async function runEscalations(deps: JobDeps, now: Date): Promise<RunSummary> {
-  const summary = await deliverAll(deps, planEscalations(loadPlanInput(deps.db, deps.calendar, now)), now);
-  recordJobRun(deps.db, 'escalate', now);
+  const summary = await deliverAll(deps, planEscalations(loadPlanInput(deps, deps.calendar, now)), now);
+  deps.stores.jobRuns.record('escalate', now);
   return summary;
 }

@@ -1,7 +1,3 @@
-import { eq } from 'drizzle-orm';
-import { createReportStore } from '../../db/report-store.js';
-import { reports } from '../../db/schema/index.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
 import { deliverAll, type RunSummary } from './deliver-all.js';
 import type { JobDeps } from './deps.js';
 import { loadPlanInput } from './plan-input.js';
@@ -14,15 +10,15 @@ import { planNotices } from './plan-notices.js';
  * call from it; in the quiet hours notices wait for the morning.
  */
 export async function runNotices(deps: JobDeps, now: Date): Promise<RunSummary> {
-  const input = loadPlanInput(deps.db, deps.calendar, now);
+  const input = loadPlanInput(deps, deps.calendar, now);
   return deliverAll(deps, planNotices(input), now);
 }
 
 /** The same for one report, at once: for an ingest path running inside the service. */
 export async function onReportIngested(deps: JobDeps, reportId: number, now: Date = new Date()): Promise<RunSummary> {
-  const row = deps.db.select().from(reports).where(eq(reports.id, reportId)).get();
-  const report = row?.isCurrent ? createReportStore(deps.db).currentReport(row.orgId, row.year) : undefined;
+  const row = deps.stores.versions.byId(reportId);
+  const report = row?.isCurrent ? deps.stores.reports.currentReport(row.orgId, row.year) : undefined;
   if (!report) return deliverAll(deps, [], now);
-  const subscriptions = createSqliteSubscriptionStore(deps.db).list();
+  const subscriptions = deps.stores.subscriptions.list();
   return deliverAll(deps, planNotices({ now, reports: [report], subscriptions, calendar: deps.calendar }), now);
 }

@@ -1,4 +1,3 @@
-import { dropStale, expireSending } from '../../db/deliveries.js';
 import type { RunSummary } from './deliver-all.js';
 import type { JobDeps } from './deps.js';
 import { runNotices } from './run-notices.js';
@@ -12,13 +11,13 @@ import { runReminders } from './run-reminders.js';
  * run missed while the service was down is caught up if its day is still open, and never later.
  */
 export async function runSweep(deps: JobDeps, now: Date): Promise<RunSummary[]> {
-  for (const r of expireSending(deps.db, now)) {
+  for (const r of deps.stores.deliveries.expireSending(now)) {
     deps.log.warn(
       { job: r.job, subject: r.subject, period: r.period, transport: r.transport, chatId: r.chatId },
       'a send was interrupted; whether it arrived is unknown, so it is not sent again',
     );
   }
-  for (const r of dropStale(deps.db, now)) {
+  for (const r of deps.stores.deliveries.dropStale(now)) {
     deps.log.warn(
       { job: r.job, subject: r.subject, period: r.period, transport: r.transport, chatId: r.chatId, attempts: r.attempts, lastError: r.lastError },
       'undelivered message dropped: it no longer makes sense',

@@ -1,10 +1,6 @@
 import cron from 'node-cron';
-import type { Db } from '../../db/client.js';
-import { lastJobRun } from '../../db/deliveries.js';
-import type { Notifier, Transport } from '../bot/types.js';
-import type { Config } from '../config.js';
-import { calendarFromConfig, inSendWindow, lastDailyRun, type Calendar } from './calendar.js';
-import { newOwner, type JobDeps, type JobLog } from './deps.js';
+import { inSendWindow, lastDailyRun, type Calendar } from './calendar.js';
+import type { JobDeps } from './deps.js';
 import { onReportIngested } from './run-notices.js';
 import { runEscalations } from './run-escalations.js';
 import { runReminders } from './run-reminders.js';
@@ -31,10 +27,8 @@ export function jobsFor(cal: Calendar): JobSpec[] {
 }
 
 export interface SchedulerOptions {
-  db: Db;
-  notifiers: Partial<Record<Transport, Notifier>>;
-  config: Pick<Config, 'timeZone' | 'deadlineOverrides'> & Partial<Pick<Config, 'schedule'>>;
-  log: JobLog;
+  /** The jobs' database, notifiers, calendar and log (src/app.ts builds them). */
+  deps: JobDeps;
   now?: () => Date;
 }
 
@@ -59,7 +53,7 @@ export async function catchUp(deps: JobDeps, jobs: readonly JobSpec[], now: Date
   const due = lastDailyRun(cal, cal.sendAt, now);
   for (const job of jobs) {
     if (!job.daily) continue;
-    const last = lastJobRun(deps.db, job.name);
+    const last = deps.stores.jobRuns.last(job.name);
     if (last && last.getTime() >= due.getTime()) continue;
     const missed = { job: job.name, missed: due.toISOString(), lastRun: last?.toISOString() ?? null };
     if (localDate(due, cal.timeZone) === localDate(now, cal.timeZone) && inSendWindow(cal, now)) {
@@ -74,8 +68,8 @@ export async function catchUp(deps: JobDeps, jobs: readonly JobSpec[], now: Date
 /** Starts the jobs (node-cron, in the calendar's time zone) and catches up what start-up missed. */
 export function startScheduler(opts: SchedulerOptions): SchedulerHandle {
   const now = opts.now ?? (() => new Date());
-  const calendar = calendarFromConfig(opts.config);
-  const deps: JobDeps = { db: opts.db, notifiers: opts.notifiers, calendar, log: opts.log, owner: newOwner() };
+  const { deps } = opts;
+  const { calendar } = deps;
   const jobs = jobsFor(calendar);
   const running = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -88,7 +82,7 @@ export function startScheduler(opts: SchedulerOptions): SchedulerHandle {
     try {
       await job.run(deps, now());
     } catch (err) {
-      opts.log.error({ err, job: job.name }, 'job failed');
+      deps.log.error({ err, job: job.name }, 'job failed');
     }
   };
   const tasks = jobs.map((job) =>
@@ -100,7 +94,7 @@ export function startScheduler(opts: SchedulerOptions): SchedulerHandle {
         await catchUp(deps, jobs, now());
         await runSweep(deps, now());
       } catch (err) {
-        opts.log.error({ err }, 'start-up catch-up failed');
+        deps.log.error({ err }, 'start-up catch-up failed');
       }
     })(),
   ).then(() => undefined);
@@ -110,7 +104,7 @@ export function startScheduler(opts: SchedulerOptions): SchedulerHandle {
       try {
         await track(onReportIngested(deps, reportId, now()));
       } catch (err) {
-        opts.log.error({ err, reportId }, 'notice failed');
+        deps.log.error({ err, reportId }, 'notice failed');
       }
     },
     async stop() {

@@ -1,19 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { openDb, type DbHandle } from '../../db/client.js';
-import { createReportStore } from '../../db/report-store.js';
-import { createSqliteSeenUpdates } from '../../db/seen-updates.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
+import { openApp, type App } from '../app.js';
 import { createScopeResolver } from '../bot/adapters/scope.js';
-import { createCore } from '../bot/core/handle.js';
-import type { Notifier, Transport } from '../bot/types.js';
 import type { Config } from '../config.js';
-import { deadlineResolver } from '../cli/context.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
-import { buildCoreDeps } from './core-deps.js';
 import { runConsoleChat } from './console-chat.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
 
@@ -38,44 +31,39 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-async function ingestSamplesIfEmpty(handle: DbHandle, opts: ServiceOptions, say: (s: string) => void): Promise<void> {
-  if (createReportStore(handle.db).years().length > 0) return;
-  const summary = await ingestPaths(handle, [opts.samplesDir ?? SAMPLES_DIR], {
-    parse: { deadline: deadlineResolver(opts.config) },
-  });
+async function ingestSamplesIfEmpty(app: App, opts: ServiceOptions, say: (s: string) => void): Promise<void> {
+  if (app.stores.reports.years().length > 0) return;
+  const summary = await ingestPaths(app.db, [opts.samplesDir ?? SAMPLES_DIR], { parse: { deadline: app.deadline } });
   const names = summary.stored.map((r) => (r.status === 'stored' ? `${r.name}${r.year}` : '')).filter(Boolean);
   say(`数据库是空的，已导入 ${summary.stored.length} 份示例年报：${names.join('、')}。`);
 }
 
 /**
- * The composition root of `serve` / `npm start`: the database, the question core, the console and
- * HTTP entries, whichever chat adapters are configured, and the reminder scheduler.
+ * `serve` / `npm start` over the app (src/app.ts): the console and HTTP entries, whichever chat
+ * adapters are configured (each adds its notifier to the app's), and the reminder scheduler.
  */
 export async function startService(opts: ServiceOptions): Promise<Service> {
   const { config, log } = opts;
   const now = opts.now ?? (() => new Date());
   const say = (s: string) => (opts.console ? opts.console.output.write(`${s}\n`) : log.info(s));
-  const handle = openDb(config.dbPath);
-  await ingestSamplesIfEmpty(handle, opts, say);
-
-  const deps = buildCoreDeps(handle, config, now, log);
-  const core = createCore(deps);
-  const ask = async (q: string) => core.ask(q, now());
+  const app = openApp(config, { now, log });
+  const { core, notifiers, stores } = app;
   const stops: Array<() => Promise<void>> = [];
-  const notifiers: Partial<Record<Transport, Notifier>> = {};
+  await ingestSamplesIfEmpty(app, opts, say);
 
-  const server = createHttpServer({ ask, health: () => ({ years: deps.store.years() }), log });
+  const ask = async (q: string) => core.ask(q, now());
+  const server = createHttpServer({ ask, health: () => ({ years: stores.reports.years() }), log });
   const http = await listen(server, config.httpHost, config.httpPort);
   stops.push(() => closeServer(server));
   log.info({ host: http.address, port: http.port }, 'http entry listening');
 
   const shared = {
     core,
-    subscriptions: createSqliteSubscriptionStore(handle.db),
-    seen: createSqliteSeenUpdates(handle.db),
+    subscriptions: stores.subscriptions,
+    seen: stores.seenUpdates,
     log,
     now,
-    resolveScope: createScopeResolver(() => deps.store.listOrgs()),
+    resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
   };
   if (config.telegram) {
     // Imported here so a service without Telegram never loads telegraf.
@@ -97,7 +85,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     notifiers.console = { send: async (target, text) => void out.write(`【通知 ${target.chatId}】${text}\n`) };
   }
   if (opts.scheduler !== false) {
-    const scheduler = startScheduler({ db: handle.db, notifiers, config, log, now });
+    const scheduler = startScheduler({ deps: app.jobs, now });
     stops.unshift(() => scheduler.stop());
   }
 
@@ -107,7 +95,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const stop = () =>
     (stopped ??= (async () => {
       for (const s of stops) await s().catch((err: unknown) => log.error({ err }, 'stopping a part failed'));
-      handle.close();
+      app.close();
       resolveFinished();
     })());
 

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { createReportStore } from '../../db/report-store.js';
 import type { QuestionCore } from '../../src/bot/core/index.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import phrasings from '../fixtures/questions-phrasings.json' with { type: 'json' };
@@ -17,7 +16,7 @@ describe('questions against the SQLite store', () => {
   beforeAll(async () => {
     t = createTestDb();
     await ingestPaths(t, [SEEDS], { now: () => new Date('2026-11-21T00:00:00Z') });
-    core = coreFor(createReportStore(t.db));
+    core = coreFor(t.stores.reports);
   });
   afterAll(() => t.dispose());
 

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createReportStore } from '../../db/report-store.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { seedPath } from '../helpers/seeds.js';
@@ -14,7 +13,7 @@ describe('report store: cached organisations and years', () => {
 
   it('sees what this connection and another one write', async () => {
     t = createTestDb();
-    const store = createReportStore(t.db);
+    const store = t.stores.reports;
     expect(store.listOrgs()).toEqual([]);
     expect(store.years()).toEqual([]);
 
@@ -52,7 +51,7 @@ describe('report store: cached organisations and years', () => {
         finding.run(reportId, `m${i}`);
       }
     })();
-    const reports = createReportStore(t.db).reportsForYear(2021);
+    const reports = t.stores.reports.reportsForYear(2021);
     expect(reports).toHaveLength(1201);
     for (const r of reports) {
       if (r.id === id) continue;

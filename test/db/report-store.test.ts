@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportStore } from '../../db/report-store.js';
 import type { ReportStore } from '../../src/bot/core/store.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
@@ -24,7 +23,7 @@ describe('ReportStore over SQLite', () => {
     });
     const s = await ingestPaths(t, [dir]);
     expect([s.stored.length, s.replaced.length, s.rejected]).toEqual([1, 1, []]);
-    store = createReportStore(t.db);
+    store = t.stores.reports;
   });
   afterAll(() => t.dispose());
 

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReportStore } from '../../db/report-store.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import type { ReportStore } from '../../src/bot/core/store.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
@@ -35,7 +34,7 @@ describe('checks across reports at ingest', () => {
   let store: ReportStore;
   beforeEach(() => {
     t = createTestDb();
-    store = createReportStore(t.db);
+    store = t.stores.reports;
   });
   afterEach(() => t.dispose());
 
@@ -160,7 +159,7 @@ describe('organisation identity at ingest', () => {
     const s = await ingestPaths(t, [dir]);
     expect(s.stored).toHaveLength(2);
 
-    const store = createReportStore(t.db);
+    const store = t.stores.reports;
     const orgs = store.listOrgs().filter((o) => o.name === '张家坡镇');
     expect(orgs.map((o) => o.region).sort()).toEqual(['沂源县', '淄川区']);
     const yiyuan = orgs.find((o) => o.region === '沂源县')!;

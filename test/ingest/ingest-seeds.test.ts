@@ -2,7 +2,6 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReportStore } from '../../db/report-store.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { readSeed, SEED_NAMES } from '../helpers/seeds.js';
@@ -24,7 +23,7 @@ describe('ingesting the seed reports', () => {
     expect(s.stored.map((r) => r.file.split('/').pop()).sort()).toEqual(SEED_NAMES.map((n) => `${n}.txt`).sort());
     expect([s.unchanged, s.replaced, s.rejected]).toEqual([[], [], []]);
 
-    const store = createReportStore(t.db);
+    const store = t.stores.reports;
     expect(store.listOrgs().map((o) => `${o.region ?? '-'}/${o.name}`).sort()).toEqual(
       ['-/大刘庄镇', '-/棉洋镇', '临清市/康庄镇', '沂源县/张家坡镇', '霍邱县/龙潭镇'].sort(),
     );
@@ -88,7 +87,7 @@ describe('ingesting the seed reports', () => {
       { version: 2, is_current: 1, file_name: 'kangzhuang-2020-更正.txt' },
     ]);
 
-    const store = createReportStore(t.db);
+    const store = t.stores.reports;
     const kz = store.listOrgs().find((o) => o.name === '康庄镇')!;
     const current = store.currentReport(kz.id, 2020)!;
     expect(current.file).toBe('kangzhuang-2020-更正.txt');

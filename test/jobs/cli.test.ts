@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listDeliveries } from '../../db/deliveries.js';
 import { main } from '../../src/cli/main.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { townReport, writeReport } from './helpers.js';
@@ -72,7 +71,7 @@ describe('nianbao remind', () => {
       ['wechat:tangyuan@chatroom', '2026/D-7', 'new'],
     ]);
     expect(j.messages[0].text).toContain('康庄镇：2026年度政府信息公开工作年度报告应在2027年1月31日23:59前发布，距截止还有7天');
-    expect(listDeliveries(t.db)).toEqual([]);
+    expect(t.stores.deliveries.list()).toEqual([]);
 
     const text = await run([...db, '--now', '2027-01-24T09:00+08:00', 'remind', '--dry-run']);
     expect(text.stdout).toContain('→ console:kangzhuang 提醒\n  【年报提醒】康庄镇：');

@@ -7,6 +7,7 @@
 import { writeSync } from 'node:fs';
 import { openDb } from '../../db/client.js';
 import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
+import { rosterReader } from '../../src/jobs/roster.js';
 import { runReminders } from '../../src/jobs/run-reminders.js';
 import { silentLogger } from '../../src/logger.js';
 
@@ -15,7 +16,8 @@ const handle = openDb(dbPath!);
 const die = () => process.kill(process.pid, 'SIGKILL');
 await runReminders(
   {
-    db: handle.db,
+    stores: handle.stores,
+    roster: rosterReader(() => handle.stores.roster.sources()),
     calendar: DEFAULT_CALENDAR,
     log: silentLogger,
     owner: 'crashing-process',

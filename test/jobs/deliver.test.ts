@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimDelivery, listDeliveries, startSending } from '../../db/deliveries.js';
 import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
 import { deliverOnce } from '../../src/jobs/deliver.js';
 import type { Outgoing } from '../../src/jobs/outgoing.js';
@@ -26,22 +25,22 @@ afterEach(() => t.dispose());
 describe('deliverOnce', () => {
   it('sends nothing in the quiet hours and claims nothing', async () => {
     const rec = recordingNotifier();
-    const d = jobDeps(t.db, DEFAULT_CALENDAR, { wechat: rec.notifier });
+    const d = jobDeps(t, DEFAULT_CALENDAR, { wechat: rec.notifier });
     expect(await deliverOnce(d, out(), bj('2027-01-24T21:30'))).toEqual({ kind: 'skipped', reason: 'quiet hours' });
     expect(await deliverOnce(d, out(), bj('2027-01-25T07:59'))).toMatchObject({ kind: 'skipped' });
     expect(rec.sent).toEqual([]);
-    expect(listDeliveries(t.db)).toEqual([]);
+    expect(t.stores.deliveries.list()).toEqual([]);
   });
 
   it('leaves a message for a transport it cannot reach to a process that can', async () => {
-    const d = jobDeps(t.db, DEFAULT_CALENDAR, {});
+    const d = jobDeps(t, DEFAULT_CALENDAR, {});
     expect(await deliverOnce(d, out(), bj('2027-01-24T10:00'))).toEqual({ kind: 'skipped', reason: 'no wechat connection here' });
-    expect(listDeliveries(t.db)).toEqual([]);
+    expect(t.stores.deliveries.list()).toEqual([]);
   });
 
   it('retries a logged-out WeChat with backoff, then sends once', async () => {
     const rec = recordingNotifier();
-    const d = jobDeps(t.db, DEFAULT_CALENDAR, { wechat: rec.notifier });
+    const d = jobDeps(t, DEFAULT_CALENDAR, { wechat: rec.notifier });
     rec.failNext(new Error('wechat is not logged in'));
     const first = await deliverOnce(d, out(), bj('2027-01-24T10:00'));
     expect(first).toEqual({ kind: 'failed', error: 'wechat is not logged in', retryAt: bj('2027-01-24T10:01') });
@@ -49,12 +48,12 @@ describe('deliverOnce', () => {
     expect(await deliverOnce(d, out(), bj('2027-01-24T10:01'))).toEqual({ kind: 'sent' });
     expect(await deliverOnce(d, out(), bj('2027-01-24T10:05'))).toEqual({ kind: 'skipped', reason: 'already sent' });
     expect(rec.sent).toHaveLength(1);
-    expect(listDeliveries(t.db).map((r) => [r.status, r.attempts, r.lastError])).toEqual([['sent', 2, null]]);
+    expect(t.stores.deliveries.list().map((r) => [r.status, r.attempts, r.lastError])).toEqual([['sent', 2, null]]);
   });
 
   it('does not retry a refusal that will not change (bot removed from the group)', async () => {
     const rec = recordingNotifier();
-    const d = jobDeps(t.db, DEFAULT_CALENDAR, { wechat: rec.notifier });
+    const d = jobDeps(t, DEFAULT_CALENDAR, { wechat: rec.notifier });
     rec.failNext(Object.assign(new Error('403: Forbidden: bot was kicked from the group chat'), { code: 403 }));
     expect(await deliverOnce(d, out(), bj('2027-01-24T10:00'))).toMatchObject({ kind: 'failed', retryAt: null });
     expect(await deliverOnce(d, out(), bj('2027-01-25T10:00'))).toEqual({ kind: 'skipped', reason: 'failed for good' });
@@ -62,20 +61,20 @@ describe('deliverOnce', () => {
   });
 
   it('does not claim a message whose moment has passed', async () => {
-    const d = jobDeps(t.db, DEFAULT_CALENDAR, { wechat: recordingNotifier().notifier });
+    const d = jobDeps(t, DEFAULT_CALENDAR, { wechat: recordingNotifier().notifier });
     expect(await deliverOnce(d, out(), bj('2027-01-27T10:00'))).toEqual({ kind: 'skipped', reason: 'no longer makes sense' });
-    expect(listDeliveries(t.db)).toEqual([]);
+    expect(t.stores.deliveries.list()).toEqual([]);
   });
 
   it('a sender whose expired claim was taken over does not send', () => {
     const key = { job: 'notice', subject: 's', period: 'p', transport: 'wechat', chatId: 'c' };
     const msg = { text: 'x', notAfter: bj('2027-01-27T10:00') };
-    const a = claimDelivery(t.db, key, msg, 'a', bj('2027-01-24T10:00'), 60_000);
-    const b = claimDelivery(t.db, key, msg, 'b', bj('2027-01-24T10:02'), 60_000);
+    const a = t.stores.deliveries.claim(key, msg, 'a', bj('2027-01-24T10:00'), 60_000);
+    const b = t.stores.deliveries.claim(key, msg, 'b', bj('2027-01-24T10:02'), 60_000);
     expect([a.kind, b.kind]).toEqual(['claimed', 'claimed']);
     if (a.kind !== 'claimed' || b.kind !== 'claimed') return;
-    expect(startSending(t.db, a.id, 'a', bj('2027-01-24T10:02'), 60_000)).toBe(false);
-    expect(startSending(t.db, b.id, 'b', bj('2027-01-24T10:02'), 60_000)).toBe(true);
+    expect(t.stores.deliveries.startSending(a.id, 'a', bj('2027-01-24T10:02'), 60_000)).toBe(false);
+    expect(t.stores.deliveries.startSending(b.id, 'b', bj('2027-01-24T10:02'), 60_000)).toBe(true);
   });
 });
 

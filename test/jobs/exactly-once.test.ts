@@ -1,8 +1,6 @@
 import { pino } from 'pino';
+import type { DbHandle } from '../../db/client.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listDeliveries } from '../../db/deliveries.js';
-import { importRoster } from '../../db/roster.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
 import { createMemorySeenUpdates } from '../../src/bot/adapters/dedupe.js';
 import { startTelegram, type TelegramHandle } from '../../src/bot/adapters/telegram.js';
 import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
@@ -31,11 +29,11 @@ let telegram: TelegramHandle;
 
 beforeEach(async () => {
   t = createTestDb();
-  importRoster(t.db, [
+  t.stores.roster.import([
     { name: '康庄镇', region: '临清市', kind: 'town' },
     { name: '唐园镇', region: '临清市', kind: 'town' },
   ], bj('2026-12-01T10:00'));
-  const subs = createSqliteSubscriptionStore(t.db);
+  const subs = t.stores.subscriptions;
   subs.subscribe(TOWN, { kind: 'org', name: '康庄镇' }, 'telegram:1', bj('2026-12-01T10:00'));
   subs.subscribe(COUNTY, { kind: 'region', name: '临清市' }, 'telegram:1', bj('2026-12-01T10:00'));
   fake = await startFakeTelegram();
@@ -56,10 +54,10 @@ afterEach(async () => {
   t.dispose();
 });
 
-const deps = (owner = 'instance-a', db = t.db): JobDeps & { log: ReturnType<typeof jobDeps>['log'] } =>
+const deps = (owner = 'instance-a', db: DbHandle = t): JobDeps & { log: ReturnType<typeof jobDeps>['log'] } =>
   jobDeps(db, DEFAULT_CALENDAR, { telegram: telegram.notifier }, owner);
 const sentTo = () => fake.sent.map((b) => String(b.chat_id)).sort();
-const statuses = () => listDeliveries(t.db).map((d) => [d.chatId, d.status, d.attempts]);
+const statuses = () => t.stores.deliveries.list().map((d) => [d.chatId, d.status, d.attempts]);
 
 describe('exactly once', () => {
   it('running the job twice sends each message once', async () => {
@@ -72,7 +70,7 @@ describe('exactly once', () => {
 
   it('two service instances on the same database at once send each message once', async () => {
     const other = t.reopen();
-    const results = await Promise.all([runReminders(deps('instance-a'), D7), runReminders(deps('instance-b', other.db), D7)]);
+    const results = await Promise.all([runReminders(deps('instance-a'), D7), runReminders(deps('instance-b', other), D7)]);
     expect(results.map((r) => r.sent).reduce((a, b) => a + b)).toBe(2);
     expect(sentTo()).toEqual(['-1000', '-1001']);
     expect(statuses()).toEqual([['-1001', 'sent', 1], ['-1000', 'sent', 1]]);
@@ -111,7 +109,7 @@ describe('exactly once', () => {
     fake.failNextSend({ kind: 'retryAfter', seconds: 120 });
     const first = await runReminders(deps(), D7);
     expect([first.sent, first.failed]).toEqual([1, 1]);
-    const failed = listDeliveries(t.db, { status: 'failed' });
+    const failed = t.stores.deliveries.list({ status: 'failed' });
     expect(failed.map((d) => [d.chatId, d.attempts, d.nextAttemptAt])).toEqual([['-1001', 1, '2027-01-24T01:02:00.000Z']]);
     expect(failed[0]?.lastError).toContain('429');
 
@@ -126,10 +124,10 @@ describe('exactly once', () => {
   it('a 5xx answer is retried with growing pauses until it goes through', async () => {
     fake.failNextSend({ kind: 'serverError' });
     await runReminders(deps(), D7);
-    expect(listDeliveries(t.db, { status: 'failed' }).map((d) => d.nextAttemptAt)).toEqual(['2027-01-24T01:01:00.000Z']);
+    expect(t.stores.deliveries.list({ status: 'failed' }).map((d) => d.nextAttemptAt)).toEqual(['2027-01-24T01:01:00.000Z']);
     fake.failNextSend({ kind: 'serverError' });
     await runSweep(deps(), bj('2027-01-24T09:01'));
-    expect(listDeliveries(t.db, { status: 'failed' }).map((d) => [d.attempts, d.nextAttemptAt])).toEqual([[2, '2027-01-24T01:03:00.000Z']]);
+    expect(t.stores.deliveries.list({ status: 'failed' }).map((d) => [d.attempts, d.nextAttemptAt])).toEqual([[2, '2027-01-24T01:03:00.000Z']]);
     await runSweep(deps(), bj('2027-01-24T09:03'));
     expect(sentTo()).toEqual(['-1000', '-1001']);
     expect(statuses()).toEqual([['-1001', 'sent', 3], ['-1000', 'sent', 1]]);

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../db/client.js';
+import type { DbHandle } from '../../db/client.js';
 import type { ChatTarget, Notifier } from '../../src/bot/types.js';
 import type { Calendar } from '../../src/jobs/calendar.js';
 import type { JobDeps, JobLog } from '../../src/jobs/deps.js';
+import { rosterReader } from '../../src/jobs/roster.js';
 import { readSeed } from '../helpers/seeds.js';
 import { replaceAll, setRow, shiftYears } from '../ingest/variants.js';
 
@@ -44,8 +45,10 @@ export function memoryLog(): JobLog & { entries: LogEntry[] } {
   };
 }
 
-export function jobDeps(db: Db, calendar: Calendar, notifiers: JobDeps['notifiers'], owner = 'test-owner'): JobDeps & { log: ReturnType<typeof memoryLog> } {
-  return { db, calendar, notifiers, owner, log: memoryLog() };
+/** The jobs' dependencies over a database handle, as src/app.ts assembles them. */
+export function jobDeps(handle: DbHandle, calendar: Calendar, notifiers: JobDeps['notifiers'], owner = 'test-owner'): JobDeps & { log: ReturnType<typeof memoryLog> } {
+  const { stores } = handle;
+  return { stores, roster: rosterReader(() => stores.roster.sources()), calendar, notifiers, owner, log: memoryLog() };
 }
 
 /**

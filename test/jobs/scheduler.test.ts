@@ -3,19 +3,16 @@ process.env.TZ = 'UTC';
 
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lastJobRun } from '../../db/deliveries.js';
-import { importRoster } from '../../db/roster.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
 import { DEFAULT_CALENDAR, calendarFromConfig } from '../../src/jobs/calendar.js';
 import { catchUp, jobsFor, startScheduler } from '../../src/jobs/scheduler.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
-import { bj, jobDeps, memoryLog, recordingNotifier } from './helpers.js';
+import { bj, jobDeps, recordingNotifier } from './helpers.js';
 
 let t: TestDb;
 beforeEach(() => {
   t = createTestDb();
-  importRoster(t.db, [{ name: '康庄镇', region: '临清市', kind: 'town' }], bj('2026-12-01T10:00'));
-  createSqliteSubscriptionStore(t.db).subscribe({ transport: 'telegram', chatId: '-1001' }, { kind: 'org', name: '康庄镇' }, 'telegram:1', bj('2026-12-01T10:00'));
+  t.stores.roster.import([{ name: '康庄镇', region: '临清市', kind: 'town' }], bj('2026-12-01T10:00'));
+  t.stores.subscriptions.subscribe({ transport: 'telegram', chatId: '-1001' }, { kind: 'org', name: '康庄镇' }, 'telegram:1', bj('2026-12-01T10:00'));
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -44,16 +41,15 @@ describe('node-cron in a UTC process', () => {
     vi.setSystemTime(new Date('2027-01-24T00:59:58Z'));
     const sentAt: string[] = [];
     const handle = startScheduler({
-      db: t.db,
-      notifiers: { telegram: { send: async () => void sentAt.push(new Date().toISOString()) } },
-      config: { timeZone: 'Asia/Shanghai', deadlineOverrides: {} },
-      log: memoryLog(),
+      deps: jobDeps(t, calendarFromConfig({ timeZone: 'Asia/Shanghai', deadlineOverrides: {} }), {
+        telegram: { send: async () => void sentAt.push(new Date().toISOString()) },
+      }),
     });
     await handle.ready;
     expect(sentAt).toEqual([]);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(sentAt).toEqual(['2027-01-24T01:00:00.000Z']);
-    expect(lastJobRun(t.db, 'remind')?.toISOString()).toBe('2027-01-24T01:00:00.000Z');
+    expect(t.stores.jobRuns.last('remind')?.toISOString()).toBe('2027-01-24T01:00:00.000Z');
     // Past 09:00 UTC: the sweep runs every minute meanwhile, and nothing goes out twice.
     await vi.advanceTimersByTimeAsync(9 * 60 * 60_000);
     expect(sentAt).toHaveLength(1);
@@ -64,7 +60,7 @@ describe('node-cron in a UTC process', () => {
 describe('start-up catch-up', () => {
   const run = async (now: Date) => {
     const rec = recordingNotifier();
-    const deps = jobDeps(t.db, DEFAULT_CALENDAR, { telegram: rec.notifier });
+    const deps = jobDeps(t, DEFAULT_CALENDAR, { telegram: rec.notifier });
     await catchUp(deps, jobsFor(DEFAULT_CALENDAR), now);
     return { sent: rec.sent, logged: deps.log.entries.map((e) => [e.msg, (e.obj as { job?: string }).job]) };
   };

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportStore } from '../../db/report-store.js';
-import { importRoster, loadRoster } from '../../db/roster.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
 import { deadlineResolver } from '../../src/cli/context.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
@@ -62,8 +59,8 @@ describe('a reporting season', () => {
 
     const parsed = parseRosterCsv(ROSTER_CSV);
     expect(parsed.errors).toEqual([]);
-    importRoster(t.db, parsed.rows, bj('2026-12-20T10:00'));
-    const subs = createSqliteSubscriptionStore(t.db);
+    t.stores.roster.import(parsed.rows, bj('2026-12-20T10:00'));
+    const subs = t.stores.subscriptions;
     for (const r of parsed.rows) subs.subscribe(r.contact!, { kind: 'org', name: r.name }, 'roster:import', bj('2026-12-20T10:00'));
     subs.subscribe({ transport: 'telegram', chatId: '-100' }, { kind: 'region', name: '临清市' }, 'telegram:9', bj('2026-12-20T10:00'));
     subs.subscribe({ transport: 'telegram', chatId: '-200' }, { kind: 'region', name: '沂源县' }, 'telegram:9', bj('2026-12-20T10:00'));
@@ -73,7 +70,7 @@ describe('a reporting season', () => {
       const w = wallClock(now, calendar.timeZone);
       return `${w.date.slice(5)} ${formatHm(w.minute)}`;
     };
-    jobs = jobDeps(t.db, calendar, {
+    jobs = jobDeps(t, calendar, {
       telegram: {
         async send(target, text) {
           const first = text.split('\n')[0]!;
@@ -205,8 +202,8 @@ describe('a reporting season', () => {
   it('ends the season with one status per town: ok, late, missing, incomplete', () => {
     const rows = assessYear({
       year: 2026,
-      roster: loadRoster(t.db),
-      reports: createReportStore(t.db).reportsForYear(2026),
+      roster: jobs.roster(),
+      reports: t.stores.reports.reportsForYear(2026),
       calendar: calendarFromConfig(config),
       now: bj('2027-02-15T12:00'),
     });

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteSeenUpdates } from '../../db/seen-updates.js';
-import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
+import { createSeenUpdates } from '../../db/seen-updates.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { bj } from './helpers.js';
 
@@ -12,7 +11,7 @@ afterEach(() => t.dispose());
 
 describe('subscriptions over SQLite', () => {
   it('binds once per chat and scope, lists by chat or scope, unbinds one or all, and survives a reopen', () => {
-    const s = createSqliteSubscriptionStore(t.db);
+    const s = t.stores.subscriptions;
     const g1 = { transport: 'telegram' as const, chatId: '-1' };
     const g2 = { transport: 'wechat' as const, chatId: 'room@chatroom' };
     const town = { kind: 'org' as const, name: '康庄镇' };
@@ -24,7 +23,7 @@ describe('subscriptions over SQLite', () => {
     s.subscribe(g2, town, 'wechat:w', at);
     expect(s.list({ scope: town }).map((r) => r.target)).toEqual([g1, g2]);
     expect(s.list({ target: g1 })).toHaveLength(2);
-    expect(createSqliteSubscriptionStore(t.reopen().db).list()).toHaveLength(3);
+    expect(t.reopen().stores.subscriptions.list()).toHaveLength(3);
     expect(s.unsubscribe(g1, county)).toBe(1);
     expect(s.unsubscribe(g1)).toBe(1);
     expect(s.list()).toEqual([{ target: g2, scope: town, by: 'wechat:w', at }]);
@@ -34,8 +33,8 @@ describe('subscriptions over SQLite', () => {
 describe('seen updates over SQLite', () => {
   it('claims a key once, also from another connection, and forgets keys older than a week', () => {
     let now = bj('2027-01-01T10:00');
-    const seen = createSqliteSeenUpdates(t.db, { now: () => now, pruneEvery: 2 });
-    const other = createSqliteSeenUpdates(t.reopen().db);
+    const seen = createSeenUpdates(t, { now: () => now, pruneEvery: 2 });
+    const other = t.reopen().stores.seenUpdates;
     expect(seen.add('telegram:7:1')).toBe(true);
     expect(other.add('telegram:7:1')).toBe(false);
     expect(other.has('telegram:7:1')).toBe(true);

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { createCore } from '../../bot/core/handle.js';
-import { buildCoreDeps } from '../../service/core-deps.js';
 import type { CliContext } from '../context.js';
 import { printJson, printLine } from '../output.js';
-import { openDbOrExit } from './ingest.js';
 
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
@@ -11,16 +8,14 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .description('回答一个问题，与群里机器人的回答完全一样')
     .option('--json', '输出 {kind, text, rows} JSON')
     .action((question: string, opts: { json?: boolean }) => {
-      const config = ctx.config();
       const now = ctx.now();
-      const handle = openDbOrExit(config.dbPath);
+      const app = ctx.openApp();
       try {
-        const core = createCore(buildCoreDeps(handle, config, () => now));
-        const answer = core.ask(question, now);
+        const answer = app.core.ask(question, now);
         if (opts.json) printJson({ kind: answer.kind, text: answer.text, rows: answer.rows });
         else printLine(answer.text);
       } finally {
-        handle.close();
+        app.close();
       }
     });
 }

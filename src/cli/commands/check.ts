@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import { createReportStore } from '../../../db/report-store.js';
-import { loadRoster } from '../../../db/roster.js';
 import { CODE_TITLE } from '../../parsing/checks/messages.js';
 import { assessYear, type StatusRow } from '../../jobs/assess.js';
 import { calendarFromConfig, seasonYear } from '../../jobs/calendar.js';
 import { chineseDate, localDate } from '../../jobs/time.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
-import { openDbOrExit } from './ingest.js';
 
 const who = (r: StatusRow) => `${r.region ? `${r.region} ` : ''}${r.name}`;
 
@@ -43,12 +40,12 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const now = ctx.now();
       const year = opts.year === undefined ? seasonYear(calendar, now) : Number(opts.year);
       if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new CliExit(`--year 应是年份，例如 2026（收到：${opts.year}）`);
-      const handle = openDbOrExit(config.dbPath);
+      const app = ctx.openApp();
       let rows: StatusRow[];
       try {
-        rows = assessYear({ year, roster: loadRoster(handle.db), reports: createReportStore(handle.db).reportsForYear(year), calendar, now });
+        rows = assessYear({ year, roster: app.roster(), reports: app.stores.reports.reportsForYear(year), calendar, now });
       } finally {
-        handle.close();
+        app.close();
       }
       if (opts.json) printJson({ year, rows });
       else printText(year, localDate(now, calendar.timeZone), rows);

@@ -1,23 +1,14 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { openDb, type DbHandle } from '../../../db/client.js';
 import { ingestPaths, type FileResult, type IngestSummary } from '../../ingest/ingest.js';
 import { CODE_TITLE } from '../../parsing/checks/messages.js';
-import { deadlineResolver, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
 /** Fewer files than this finish before a bar would be worth drawing. */
 const PROGRESS_MIN_FILES = 6;
 
 const STATUS_WORD = { stored: '已入库', unchanged: '未变化', replaced: '已替换', rejected: '拒收' } as const;
-
-export function openDbOrExit(path: string): DbHandle {
-  try {
-    return openDb(path);
-  } catch (e) {
-    throw new CliExit(`打不开数据库 ${path}：${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 function describe(r: FileResult): string {
   return r.status === 'rejected' ? `拒收 ${r.file}：${r.reason}` : `${STATUS_WORD[r.status]} ${r.file}`;
@@ -45,12 +36,12 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .action(async (paths: string[], opts: { json?: boolean; verbose?: boolean }) => {
       const config = ctx.config();
       ctx.now(); // a bad --now fails here, once, not as a rejection of every file
-      const handle = openDbOrExit(config.dbPath);
+      const app = ctx.openApp();
       const progress: { bar: cliProgress.SingleBar | null } = { bar: null };
       let summary: IngestSummary;
       try {
-        summary = await ingestPaths(handle, paths, {
-          parse: { deadline: deadlineResolver(config) },
+        summary = await ingestPaths(app.db, paths, {
+          parse: { deadline: app.deadline },
           now: () => ctx.now(),
           exclude: ['', '-wal', '-shm', '-journal'].map((suffix) => `${config.dbPath}${suffix}`),
           onStart: (total) => {
@@ -68,7 +59,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         });
       } finally {
         progress.bar?.stop();
-        handle.close();
+        app.close();
       }
       if (opts.json) {
         printJson({

@@ -1,41 +1,20 @@
 import type { Command } from 'commander';
-import { Telegram } from 'telegraf';
-import type { Db } from '../../../db/client.js';
-import { findDelivery } from '../../../db/deliveries.js';
-import { createTelegramSender } from '../../bot/adapters/telegram-send.js';
-import type { Notifier, Transport } from '../../bot/types.js';
-import type { Config } from '../../config.js';
-import { calendarFromConfig, seasonYear } from '../../jobs/calendar.js';
+import type { DeliveryLog } from '../../../db/deliveries.js';
+import { sendOnlyNotifiers } from '../../app.js';
+import { seasonYear } from '../../jobs/calendar.js';
 import { deliverAll } from '../../jobs/deliver-all.js';
 import type { DeliveryOutcome } from '../../jobs/deliver.js';
-import { newOwner } from '../../jobs/deps.js';
 import { targetKey, type Outgoing } from '../../jobs/outgoing.js';
 import { planEscalations } from '../../jobs/plan-escalations.js';
 import { loadPlanInput } from '../../jobs/plan-input.js';
 import { planReminders } from '../../jobs/plan-reminders.js';
-import { silentLogger } from '../../logger.js';
 import type { CliContext } from '../context.js';
 import { printJson, printLine } from '../output.js';
-import { openDbOrExit } from './ingest.js';
 
 const JOB_WORD = { remind: '提醒', escalate: '催报', notice: '检查通知' } as const;
 
-/** Sending from the command line: Telegram when configured (no long polling needed to send); WeChat needs the service's login. */
-function cliNotifiers(config: Config): Partial<Record<Transport, Notifier>> {
-  const out: Partial<Record<Transport, Notifier>> = {
-    // The console chat is this terminal: the text printed below is the delivery.
-    console: { send: async () => {} },
-  };
-  if (config.telegram) {
-    const api = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
-    const sender = createTelegramSender({ sendMessage: (c, t, e) => api.sendMessage(c, t, e) }, silentLogger);
-    out.telegram = { send: (target, text) => sender.send(target.chatId, text) };
-  }
-  return out;
-}
-
-function deliveryStatus(db: Db, o: Outgoing): string {
-  const row = findDelivery(db, { job: o.job, subject: o.subject, period: o.period, transport: o.target.transport, chatId: o.target.chatId });
+function deliveryStatus(deliveries: DeliveryLog, o: Outgoing): string {
+  const row = deliveries.find({ job: o.job, subject: o.subject, period: o.period, transport: o.target.transport, chatId: o.target.chatId });
   return row?.status ?? 'new';
 }
 
@@ -50,19 +29,20 @@ export function registerRemind(program: Command, ctx: CliContext): void {
     .option('--json', '输出 {now, year, dryRun, messages} JSON')
     .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
       const config = ctx.config();
-      const calendar = calendarFromConfig(config);
       const now = ctx.now();
-      const handle = openDbOrExit(config.dbPath);
+      const app = ctx.openApp();
+      const { calendar } = app;
       try {
-        const input = loadPlanInput(handle.db, calendar, now);
+        const input = loadPlanInput(app, calendar, now);
         const planned = [...planReminders(input), ...planEscalations(input)];
         const base = (o: Outgoing) => ({ job: o.job, subject: o.subject, period: o.period, target: targetKey(o.target), text: o.text });
         let messages: Array<ReturnType<typeof base> & { status?: string; outcome?: string }>;
         if (opts.dryRun) {
-          messages = planned.map((o) => ({ ...base(o), status: deliveryStatus(handle.db, o) }));
+          messages = planned.map((o) => ({ ...base(o), status: deliveryStatus(app.stores.deliveries, o) }));
         } else {
-          const deps = { db: handle.db, notifiers: cliNotifiers(config), calendar, log: silentLogger, owner: newOwner() };
-          const summary = await deliverAll(deps, planned, now);
+          // Sending from the command line; the console chat is this terminal: the text printed below is the delivery.
+          Object.assign(app.notifiers, await sendOnlyNotifiers(config), { console: { send: async () => {} } });
+          const summary = await deliverAll(app.jobs, planned, now);
           messages = summary.results.map((r) => ({ ...base(r.out), outcome: outcomeWord(r.outcome) }));
         }
         const year = seasonYear(calendar, now);
@@ -79,7 +59,7 @@ export function registerRemind(program: Command, ctx: CliContext): void {
         }
         printLine(opts.dryRun ? `共 ${messages.length} 条（未发送）。` : `共 ${messages.length} 条。`);
       } finally {
-        handle.close();
+        app.close();
       }
     });
 }

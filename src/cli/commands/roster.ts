@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importRoster, loadRoster } from '../../../db/roster.js';
-import { createSqliteSubscriptionStore } from '../../../db/subscription-store.js';
 import { parseRosterCsv } from '../../jobs/roster-csv.js';
 import { targetKey } from '../../jobs/outgoing.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
-import { openDbOrExit } from './ingest.js';
 
 const SOURCE_WORD = { import: '名单', reports: '年报', both: '名单+年报' } as const;
 
@@ -29,11 +26,11 @@ export function registerRoster(program: Command, ctx: CliContext): void {
       // All or nothing: a half-imported list would quietly leave towns unexpected.
       if (parsed.errors.length > 0) throw new CliExit(`名单有误，未导入任何内容：\n${parsed.errors.join('\n')}`);
       if (parsed.rows.length === 0) throw new CliExit(`${file} 里没有单位`);
-      const handle = openDbOrExit(ctx.config().dbPath);
+      const app = ctx.openApp();
       try {
         const now = ctx.now();
-        const counts = importRoster(handle.db, parsed.rows, now);
-        const subs = createSqliteSubscriptionStore(handle.db);
+        const counts = app.stores.roster.import(parsed.rows, now);
+        const subs = app.stores.subscriptions;
         let groups = 0;
         for (const r of parsed.rows) {
           if (r.contact && subs.subscribe(r.contact, { kind: 'org', name: r.name }, 'roster:import', now) === 'added') groups++;
@@ -41,7 +38,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
         if (opts.json) printJson({ ...counts, groups });
         else printLine(`名单已导入：新增 ${counts.added} 个单位，更新 ${counts.updated} 个，绑定 ${groups} 个联系群。`);
       } finally {
-        handle.close();
+        app.close();
       }
     });
 
@@ -50,10 +47,10 @@ export function registerRoster(program: Command, ctx: CliContext): void {
     .description('列出应报单位：名称、地区、类型、来源和绑定的群')
     .option('--json', '输出 {rows: [...]} JSON')
     .action((opts: { json?: boolean }) => {
-      const handle = openDbOrExit(ctx.config().dbPath);
+      const app = ctx.openApp();
       try {
-        const subs = createSqliteSubscriptionStore(handle.db).list();
-        const rows = loadRoster(handle.db).map((e) => ({
+        const subs = app.stores.subscriptions.list();
+        const rows = app.roster().map((e) => ({
           ...e,
           groups: subs.filter((s) => s.scope.kind === 'org' && s.scope.name === e.name).map((s) => targetKey(s.target)),
         }));
@@ -64,7 +61,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
         }
         printLine(`共 ${rows.length} 个单位。`);
       } finally {
-        handle.close();
+        app.close();
       }
     });
 }

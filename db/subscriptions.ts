@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Subscription, SubscriptionScope, SubscriptionStore } from '../src/bot/subscriptions.js';
 import type { ChatTarget } from '../src/bot/types.js';
-import type { Db } from './client.js';
 import { subscriptions } from './schema/index.js';
+import type { Connection } from './stores.js';
 
 const targetWhere = (t: ChatTarget) => and(eq(subscriptions.transport, t.transport), eq(subscriptions.chatId, t.chatId));
 const scopeWhere = (s: SubscriptionScope) => and(eq(subscriptions.scopeKind, s.kind), eq(subscriptions.scopeName, s.name));
@@ -15,7 +15,8 @@ export interface SqliteSubscriptionStore extends SubscriptionStore {
 }
 
 /** The chat bindings over SQLite (src/bot/subscriptions.ts); survives restarts, shared by all processes. */
-export function createSqliteSubscriptionStore(db: Db): SqliteSubscriptionStore {
+export function createSubscriptionStore(c: Connection): SqliteSubscriptionStore {
+  const { db } = c;
   return {
     subscribe(target, scope, by, at) {
       const res = db

@@ -1,0 +1,47 @@
+import type { ReportStore } from '../src/bot/core/store.js';
+import type { SeenUpdates } from '../src/bot/adapters/dedupe.js';
+import type { DbHandle } from './client.js';
+import { createDeliveryLog, type DeliveryLog } from './deliveries.js';
+import { createFindingStore, type FindingStore } from './findings.js';
+import { createJobRunLog, type JobRunLog } from './job-runs.js';
+import { createOrgStore, type OrgStore } from './orgs.js';
+import { createReportStore } from './report-store.js';
+import { createRosterStore, type RosterStore } from './roster.js';
+import { createSeenUpdates } from './seen-updates.js';
+import { createSubscriptionStore, type SqliteSubscriptionStore } from './subscriptions.js';
+import { createVersionStore, type VersionStore } from './versions.js';
+
+/** What a store is made over: one connection, its statement cache and its change stamp. */
+export type Connection = Pick<DbHandle, 'db' | 'prepare' | 'changeStamp' | 'immediate'>;
+
+/** Every store of one database handle (handle.stores); each owns its cache. */
+export interface Stores {
+  /** The question core's read side: organisations, current reports, metrics, years. */
+  reports: ReportStore;
+  /** Report versions as the ingest writes them, and their facts for the cross-report checks. */
+  versions: VersionStore;
+  orgs: OrgStore;
+  findings: FindingStore;
+  roster: RosterStore;
+  subscriptions: SqliteSubscriptionStore;
+  deliveries: DeliveryLog;
+  jobRuns: JobRunLog;
+  /** Chat updates already handled (the adapters' dedupe), shared by every process. */
+  seenUpdates: SeenUpdates;
+}
+
+export function createStores(c: Connection): Stores {
+  const findings = createFindingStore(c);
+  const orgs = createOrgStore(c);
+  return {
+    reports: createReportStore(c, orgs, findings),
+    versions: createVersionStore(c, findings),
+    orgs,
+    findings,
+    roster: createRosterStore(c),
+    subscriptions: createSubscriptionStore(c),
+    deliveries: createDeliveryLog(c),
+    jobRuns: createJobRunLog(c),
+    seenUpdates: createSeenUpdates(c),
+  };
+}

@@ -1,0 +1,113 @@
+import { openDb, type DbHandle } from '../db/client.js';
+import type { Stores } from '../db/stores.js';
+import type { CoreDeps } from './bot/core/deps.js';
+import { createCore, type QuestionCore } from './bot/core/handle.js';
+import type { Notifier, Transport } from './bot/types.js';
+import type { Config } from './config.js';
+import { calendarFromConfig, type Calendar } from './jobs/calendar.js';
+import { newOwner, type JobDeps, type JobLog } from './jobs/deps.js';
+import { rosterReader, type RosterEntry } from './jobs/roster.js';
+import { silentLogger, type Logger } from './logger.js';
+import { defaultDeadline } from './parsing/parse-report.js';
+
+export type Notifiers = Partial<Record<Transport, Notifier>>;
+
+/**
+ * The program assembled once, the same way for `serve` and every command: config → database →
+ * stores → calendar and roster → question core → notifiers → jobs.
+ */
+export interface App {
+  readonly config: Config;
+  /** The database handle (ingestPaths writes through it). */
+  readonly db: DbHandle;
+  /** Every store of the database, each owning its cache (db/stores.ts). */
+  readonly stores: Stores;
+  readonly calendar: Calendar;
+  /** The deadline of a year's report in a region, configured overrides included. */
+  readonly deadline: (year: number, region: string | null) => string;
+  /** Who must report: the imported roster plus every organisation on file, merged again only after a change. */
+  readonly roster: () => RosterEntry[];
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** What the question core answers from. */
+  readonly coreDeps: CoreDeps;
+  readonly core: QuestionCore;
+  /**
+   * Where messages go, by transport. Empty at first: `serve` adds each chat adapter's notifier as it
+   * starts, the `remind` command adds sendOnlyNotifiers. The jobs look a transport up at each send.
+   */
+  readonly notifiers: Notifiers;
+  /** What the jobs run with: this app's stores, roster, notifiers, calendar and log, one owner per app. */
+  readonly jobs: JobDeps;
+  close(): void;
+}
+
+export interface AppOptions {
+  /** The clock ("today"); the command line fixes it with --now. */
+  now?: () => Date;
+  log?: Logger;
+}
+
+/** The deadline rule with the configured per-region overrides (month-day of the next year). */
+export function deadlineResolver(config: Pick<Config, 'deadlineOverrides'>) {
+  return (year: number, region: string | null): string => {
+    const md = region ? config.deadlineOverrides[region] : undefined;
+    return md ? `${year + 1}-${md}` : defaultDeadline(year);
+  };
+}
+
+/** Opens the database of `config` (creating and migrating it if need be) and assembles the app over it. */
+export function openApp(config: Config, options: AppOptions = {}): App {
+  const db = openDb(config.dbPath);
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? silentLogger;
+  const { stores } = db;
+  const calendar = calendarFromConfig(config);
+  const deadline = deadlineResolver(config);
+  const roster = rosterReader(() => stores.roster.sources());
+  const coreDeps: CoreDeps = {
+    store: stores.reports,
+    now,
+    deadline,
+    timeZone: config.timeZone,
+    // An imported roster decides who must file; without one, the organisations on file do.
+    roster: () => {
+      const entries = roster();
+      return entries.length > 0 ? entries : undefined;
+    },
+    log,
+  };
+  const notifiers: Notifiers = {};
+  const jobs: JobDeps = { stores, roster, notifiers, calendar, log: log satisfies JobLog, owner: newOwner() };
+  return {
+    config,
+    db,
+    stores,
+    calendar,
+    deadline,
+    roster,
+    now,
+    log,
+    coreDeps,
+    core: createCore(coreDeps),
+    notifiers,
+    jobs,
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Notifiers for a process without chat adapters (the `remind` command): Telegram sends through the
+ * Bot API alone, no long polling needed. WeChat needs the service's login, so it is left to `serve`.
+ */
+export async function sendOnlyNotifiers(config: Config, log: Logger = silentLogger): Promise<Notifiers> {
+  const out: Notifiers = {};
+  if (config.telegram) {
+    // Imported here so that commands without Telegram never load telegraf.
+    const [{ Telegram }, { createTelegramSender }] = await Promise.all([import('telegraf'), import('./bot/adapters/telegram-send.js')]);
+    const api = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
+    const sender = createTelegramSender({ sendMessage: (c, t, e) => api.sendMessage(c, t, e) }, log);
+    out.telegram = { send: (target, text) => sender.send(target.chatId, text) };
+  }
+  return out;
+}
