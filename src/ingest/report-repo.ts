@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { metricEntries } from '../catalog/index.js';
 import type { Finding, FindingCode, MetricValue, SectionKey } from '../parsing/types.js';
 import type { ReportFacts } from './facts.js';
 import type { PreparedReport } from './prepare.js';
@@ -51,7 +52,7 @@ export function insertVersion(db: Db, p: PreparedReport, orgId: number, version:
     seen.add(s.key);
     section.run(id, s.key, s.heading, s.line, r.sectionText[s.key] ?? '');
   }
-  const rows: unknown[][] = Object.entries(r.metrics).map(([key, value]) => {
+  const rows: unknown[][] = metricEntries(r.metrics).map(([key, value]) => {
     const src = r.sources[key];
     return [id, key, value, src?.line ?? 0, src?.text ?? '', src?.section ?? null, src?.derived ? 1 : 0];
   });
@@ -163,7 +164,7 @@ export function loadWrittenFacts(db: Db, reportId: number, p: PreparedReport, in
   const r = p.report;
   const values: Record<string, MetricValue> = {};
   const lines: Record<string, number> = {};
-  for (const [key, value] of Object.entries(r.metrics)) {
+  for (const [key, value] of metricEntries(r.metrics)) {
     // What SQLite gives back for a REAL column: only finite numbers and null come back as written.
     if (value !== null && !Number.isFinite(value)) return loadFacts(db, reportId);
     values[key] = value;
