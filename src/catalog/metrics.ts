@@ -26,6 +26,8 @@ export interface MetricInfo {
   caption: string;
   /** What answers call it: 新收政府信息公开申请（自然人）. */
   say: string;
+  /** The row alone in answers' words, heading a list of its columns: 行政规范性文件, 新收政府信息公开申请. */
+  rowSay: string;
   /** The column alone in answers' words, for lists of one row's columns: 自然人, 结果维持. */
   colSay: string;
   unit: string;
@@ -47,6 +49,7 @@ function t3Entries(row: T3Row): MetricInfo[] {
       derived: Object.values(def.formats).every((p) => p === 'derived'),
       caption: row === 'handled' && column === 'total' ? `${def.caption}栏` : `${def.caption}的“${col.say}”栏`,
       say: column === 'total' ? def.say : `${def.say}（${col.say}）`,
+      rowSay: def.say,
       colSay: col.say,
       unit: '件',
     };
@@ -73,6 +76,7 @@ function t2Entries(row: T2Row): MetricInfo[] {
       derived: false,
       caption: `表二${def.item}“${rowLabel}”的“${printed}”栏`,
       say: `${rowLabel}${def.columnSay?.[column] ?? c.say ?? printed}`,
+      rowSay: rowLabel,
       colSay: printed,
       unit: c.unit,
     };
@@ -91,6 +95,7 @@ function t4Entries(group: T4Group): MetricInfo[] {
     derived: false,
     caption: `表四“${g.say}”的“${T4_COLUMN[column]}”栏`,
     say: column === 'total' ? g.sayTotal : `${g.say}${T4_COLUMN[column]}`,
+    rowSay: g.sayTotal,
     colSay: T4_COLUMN[column],
     unit: '件',
   }));
@@ -106,6 +111,7 @@ const litigationTotal: MetricInfo = {
   derived: true,
   caption: '表四“行政诉讼”两部分的总计之和',
   say: T4.litigation.sayTotal,
+  rowSay: T4.litigation.sayTotal,
   colSay: T4_COLUMN.total,
   unit: '件',
 };
@@ -121,6 +127,7 @@ const proseEntries = (Object.keys(PROSE) as ProseKey[]).map(
     derived: false,
     caption: PROSE[key].caption,
     say: PROSE[key].say,
+    rowSay: PROSE[key].say,
     colSay: '',
     unit: PROSE[key].unit,
   }),
@@ -160,3 +167,6 @@ export const citeOf = (key: MetricKey): Cite | undefined => CITES.get(key);
 
 /** The keys of one row or prose figure, in column order. */
 export const keysOf = (concept: ConceptId): MetricKey[] => METRICS.filter((m) => m.concept === concept).map((m) => m.key);
+
+/** The key of a row (or prose figure) and a column, when the catalog has it: `applications.new` + `natural`. */
+export const keyOf = (concept: ConceptId, column: string): MetricKey | undefined => BY_KEY.get(`${concept}.${column}`)?.key;
