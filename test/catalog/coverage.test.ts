@@ -71,6 +71,12 @@ describe('the catalog covers every key the parser can emit', () => {
     expect(zjp.sources['review.upheld']).toMatchObject({ table: '表四', row: '行政复议', col: '结果维持' });
     expect(zjp.sources['litigation.total']).toMatchObject({ table: '表四', row: '行政诉讼', col: '总计', derived: true });
   });
+
+  it('names a missing 表二 row as the form prints it', () => {
+    const text = readSeed('zhangjiapo-2021').replace('\t行政强制\n', '\n');
+    const truncated = parseOk(text).findings.filter((f) => f.code === 'TRUNCATED_TABLE');
+    expect(truncated.map((f) => f.message)).toEqual(['表二（主动公开政府信息情况）缺少1行（行政强制）']);
+  });
 });
 
 describe('the catalog covers every key the question lexicon can ask for', () => {

@@ -40,6 +40,12 @@ function t3Expected(v: Values, format: ReportFormat): T3RowKey[] {
   return [...FIXED_T3, ...(other2021 ? OTHER_2021 : [t3('other')]), t3('handled'), t3('carried_forward')];
 }
 
+/** 表二 rows each form requires. */
+const T2_ROWS_OF: Record<'gov2019' | 'gov2021', readonly T2RowKey[]> = {
+  gov2019: Object.keys(T2_COLUMNS.gov2019) as T2RowKey[],
+  gov2021: Object.keys(T2_COLUMNS.gov2021) as T2RowKey[],
+};
+
 function checkCompleteness(v: Values, tables: TablesRead, format: ReportFormat, out: Finding[]) {
   if (tables.t3Rows.length === 0) {
     out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE['表三']}，无法核对依申请公开数据`));
@@ -61,7 +67,7 @@ function checkCompleteness(v: Values, tables: TablesRead, format: ReportFormat, 
   if (tables.t2Rows.length === 0) {
     out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE['表二']}`));
   } else if (format !== 'unknown') {
-    const expected: readonly T2RowKey[] = T2_ROWS_OF[format];
+    const expected = T2_ROWS_OF[format];
     const found = new Set(tables.t2Rows.map((r) => r.spec.key));
     const missing = expected.filter((k) => !found.has(k));
     if (missing.length > 0) {
@@ -70,11 +76,6 @@ function checkCompleteness(v: Values, tables: TablesRead, format: ReportFormat, 
     }
   }
 }
-
-const T2_ROWS_OF = {
-  gov2019: Object.keys(T2_COLUMNS.gov2019) as Array<keyof typeof T2_COLUMNS.gov2019>,
-  gov2021: Object.keys(T2_COLUMNS.gov2021) as Array<keyof typeof T2_COLUMNS.gov2021>,
-};
 
 function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
   const rows = t3Expected(v, format);
