@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import type { MetricKey } from '../src/catalog/index.js';
 import { parseReportText } from '../src/parsing/parse-report.js';
 import { makeNames, type NameTable } from './names.js';
 import { derive, rng, type Rng } from './prng.js';
@@ -226,7 +227,7 @@ function verify(t: Template, pool: SeedSet['pool']): { ok: Shape[]; problems: st
         problems.push(`${label}: read ${r.name}/${r.region}/${r.year}/${r.format}`);
       }
       if (label === 'distinct') {
-        const wrong = [...t.cellKeys].filter((k) => r.metrics[k] !== values.get(k));
+        const wrong = [...t.cellKeys].filter((k) => r.metrics[k as MetricKey] !== values.get(k));
         if (wrong.length > 0) problems.push(`${wrong.length} cells read back wrong (${wrong.slice(0, 3).join(', ')}…)`);
       } else {
         const sums = r.findings.filter((f) => SUM_CODES.has(f.code));

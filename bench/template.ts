@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { metricEntries } from '../src/catalog/index.js';
 import { parseReportText } from '../src/parsing/parse-report.js';
 import type { ParsedReport, ReportFormat } from '../src/parsing/types.js';
 
@@ -220,7 +221,7 @@ export function compileTemplate(file: string, raw: string, pool: Record<ProseSec
   const byLine = new Map<number, string[]>();
   const cellKeys = new Set<string>();
   const blankKeys = new Set<string>();
-  for (const [key, src] of Object.entries(report.sources)) {
+  for (const [key, src] of metricEntries(report.sources)) {
     if (src.derived || !TABLE_KEY.test(key)) continue;
     if (report.metrics[key] === null) {
       blankKeys.add(key);

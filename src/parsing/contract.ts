@@ -1,8 +1,12 @@
 import * as z from 'zod';
+import { ALL_METRIC_KEYS, metricEntries } from '../catalog/index.js';
 import { FINDING_CODES, SECTION_KEYS, type ParsedReport } from './types.js';
 
 /** A metric key: `<group>.<row>[.<sub-row>].<column>`, lower-case ASCII with underscores (contract §1). */
 export const METRIC_KEY = /^[a-z_]+(\.[a-z_]+){1,3}$/;
+
+/** The keys of the catalog; a report holds some of them. */
+const MetricKeyJson = z.enum(ALL_METRIC_KEYS as [(typeof ALL_METRIC_KEYS)[number], ...(typeof ALL_METRIC_KEYS)[number][]]);
 
 /** The JSON `nianbao parse --json` prints (data contract §4); other tools read it. */
 export const ParseJson = z.strictObject({
@@ -14,10 +18,18 @@ export const ParseJson = z.strictObject({
   signedDate: z.iso.date().nullable(),
   format: z.enum(['gov2019', 'gov2021', 'unknown']),
   sections: z.array(z.enum(SECTION_KEYS)),
-  metrics: z.record(z.string().regex(METRIC_KEY), z.number().nullable()),
-  sources: z.record(
-    z.string().regex(METRIC_KEY),
-    z.strictObject({ line: z.number().int().min(0), text: z.string(), derived: z.boolean() }),
+  metrics: z.partialRecord(MetricKeyJson, z.number().nullable()),
+  sources: z.partialRecord(
+    MetricKeyJson,
+    z.strictObject({
+      line: z.number().int().min(0),
+      text: z.string(),
+      derived: z.boolean(),
+      // Where a table figure is printed (data contract §6.1); absent for prose figures.
+      table: z.enum(['表二', '表三', '表四']).optional(),
+      row: z.string().min(1).optional(),
+      col: z.string().min(1).optional(),
+    }),
   ),
   findings: z.array(
     z.strictObject({
@@ -33,7 +45,9 @@ export type ParseJson = z.infer<typeof ParseJson>;
 /** The contract's view of a parsed report. */
 export function toParseJson(file: string, r: ParsedReport): ParseJson {
   const sources: ParseJson['sources'] = {};
-  for (const [key, s] of Object.entries(r.sources)) sources[key] = { line: s.line, text: s.text, derived: s.derived };
+  for (const [key, s] of metricEntries(r.sources)) {
+    sources[key] = { line: s.line, text: s.text, derived: s.derived, ...(s.table ? { table: s.table, row: s.row, col: s.col } : {}) };
+  }
   return {
     file,
     org: r.org,

@@ -1,3 +1,5 @@
+import type { MetricKey, TableName } from '../catalog/index.js';
+
 /** Shared shapes of the parsing pipeline. Field names follow the data contract (spec §1–§3). */
 
 export type ReportFormat = 'gov2019' | 'gov2021' | 'unknown';
@@ -53,15 +55,25 @@ export interface Finding {
   line?: number;
 }
 
-/** Where a value came from: 1-based line, the cell or sentence text, the section, derived or read. */
+/**
+ * Where a value came from: 1-based line, the cell or sentence text, the section, derived or read,
+ * and for a table figure the table, row and column as the form prints them (data contract §6.1).
+ */
 export interface Source {
   line: number;
   text: string;
   section: SectionKey | null;
   derived: boolean;
+  table?: TableName;
+  row?: string;
+  col?: string;
 }
 
 export type MetricValue = number | null;
+
+/** Values by metric key: a key outside the catalog does not type-check. */
+export type MetricMap = Partial<Record<MetricKey, MetricValue>>;
+export type SourceMap = Partial<Record<MetricKey, Source>>;
 
 /** A section found in the text: character offsets into the normalized text. */
 export interface SectionSpan {
@@ -85,8 +97,8 @@ export interface ParsedReport {
   title: string;
   sections: SectionKey[];
   spans: SectionSpan[];
-  metrics: Record<string, MetricValue>;
-  sources: Record<string, Source>;
+  metrics: MetricMap;
+  sources: SourceMap;
   findings: Finding[];
   /** Prose of each section found (tables included), for cross-report checks. */
   sectionText: Partial<Record<SectionKey, string>>;

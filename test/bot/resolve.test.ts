@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { T2Row } from '../../src/catalog/index.js';
 import type { T2Hint } from '../../src/bot/core/lexicon/columns.js';
 import type { MetricAsk } from '../../src/bot/core/metrics.js';
 import { resolveKeys } from '../../src/bot/core/resolve.js';
 
-const t2 = (row: string, hints: T2Hint[] = []): MetricAsk => ({ concept: `active.${row}`, family: 't2', columns: ['total'], hints, phrase: row });
+const t2 = (row: T2Row, hints: T2Hint[] = []): MetricAsk => ({ concept: `active.${row}`, family: 't2', columns: ['total'], hints, phrase: row });
 
 describe('figure → key by report format (domain §5 disambiguation)', () => {
   it('answers 制发 in a 2019 report with 本年新制作数量, and says so', () => {

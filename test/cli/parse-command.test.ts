@@ -28,7 +28,14 @@ describe('nianbao parse', () => {
     const json = ParseJson.parse(JSON.parse(r.stdout));
     expect(json).toMatchObject({ file: 'kangzhuang-2020.txt', name: '康庄镇', year: 2020, format: 'gov2019' });
     expect(json.metrics['applications.new.total']).toBe(1);
-    expect(json.sources['applications.new.total']).toEqual({ line: 119, text: '1', derived: false });
+    expect(json.sources['applications.new.total']).toEqual({
+      line: 119,
+      text: '1',
+      derived: false,
+      table: '表三',
+      row: '本年新收政府信息公开申请数量',
+      col: '总计',
+    });
   });
 
   it('prints a readable summary without --json', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { metricEntries } from '../../src/catalog/index.js';
 import type { MetricRecord, OrgRecord, ReportRecord, ReportStore } from '../../src/bot/core/store.js';
 import { parseReportBytes } from '../../src/parsing/parse-report.js';
 import type { ParsedReport } from '../../src/parsing/types.js';
@@ -54,7 +55,7 @@ export function createMemoryStore(): MemoryStore {
       };
       reports.push(rec);
       const m = new Map<string, MetricRecord>();
-      for (const [key, value] of Object.entries(p.metrics)) {
+      for (const [key, value] of metricEntries(p.metrics)) {
         const s = p.sources[key];
         m.set(key, { key, value, line: s?.line ?? 0, text: s?.text ?? '', derived: s?.derived ?? false });
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricEntries, type MetricKey } from '../../src/catalog/index.js';
 import { T3_COLUMNS, T3_ROWS } from '../../src/parsing/tables/row-specs.js';
 import type { ParsedReport } from '../../src/parsing/types.js';
 import { codes, parseOk, readSeed } from '../helpers/seeds.js';
@@ -10,8 +11,8 @@ const T4_KEYS = ['review', 'litigation_direct', 'litigation_after_review'].flatM
   ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `${g}.${c}`),
 );
 
-function expectMetrics(r: ParsedReport, expected: Record<string, number | null>) {
-  for (const [key, value] of Object.entries(expected)) {
+function expectMetrics(r: ParsedReport, expected: Partial<Record<MetricKey, number | null>>) {
+  for (const [key, value] of metricEntries(expected)) {
     expect.soft(r.metrics[key], key).toBe(value);
     expect.soft(key in r.metrics, `${key} present`).toBe(true);
   }
@@ -20,7 +21,7 @@ function expectMetrics(r: ParsedReport, expected: Record<string, number | null>)
 /** Every 表三 row the report has (by spec) reads 0 in its 总计 column. */
 function expectT3TotalsZero(r: ParsedReport, except: string[] = []) {
   for (const row of T3_ROWS) {
-    const key = `${row.key}.total`;
+    const key = `${row.key}.total` as const;
     if (except.includes(key) || !(key in r.metrics)) continue;
     expect.soft(r.metrics[key], key).toBe(0);
   }

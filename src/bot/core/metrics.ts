@@ -1,14 +1,15 @@
+import type { ApplicantColumn, T4Column } from '../../catalog/index.js';
 import { APPLICANT_CUES, T2_HINT_CUES, T4_COLUMN_CUES, type T2Hint } from './lexicon/columns.js';
-import { CONCEPTS, REPORT_NAME, type Family } from './lexicon/concepts.js';
+import { CONCEPTS, REPORT_NAME, type Concept, type Family } from './lexicon/concepts.js';
 import type { MaskedText } from './masked.js';
 
 /** One figure the question asks for, before the report's format decides the exact key. */
 export interface MetricAsk {
   /** Concept id from the lexicon: `applications.new`, `review`, `active.normative_docs`, `prose.active_items`. */
-  concept: string;
+  concept: Concept['id'];
   family: Family;
   /** 表三 applicant or 表四 outcome columns; `['total']` unless the question names one. */
-  columns: string[];
+  columns: Array<ApplicantColumn | T4Column>;
   /** 表二 column hints (制发, 现行有效, 金额 …), mapped per format later. */
   hints: T2Hint[];
   /** The words that named it, for messages. */

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import type { MetricKey } from '../../catalog/index.js';
 import { CODE_TITLE, SECTION_TITLE } from '../../parsing/checks/messages.js';
 import { toParseJson, type ParseJson } from '../../parsing/contract.js';
 import { MAX_REPORT_BYTES } from '../../parsing/decode.js';
@@ -8,7 +9,7 @@ import { parseReportBytes } from '../../parsing/parse-report.js';
 import { deadlineResolver, type CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
-const KEY_FIGURES: Array<[string, string, string]> = [
+const KEY_FIGURES: Array<[MetricKey, string, string]> = [
   ['prose.active_items', '主动公开信息（正文）', '条'],
   ['applications.new.total', '本年新收申请', '件'],
   ['applications.carried_over.total', '上年结转', '件'],

@@ -1,3 +1,4 @@
+import { APPLICANT_COLUMN, APPLICANT_COLUMNS, T4, T4_COLUMN, type T4Group, type TableName } from '../../catalog/index.js';
 import type { FindingCode, Severity } from '../types.js';
 
 /** Severity of each finding code (data contract §3): an error makes a report incomplete. */
@@ -65,28 +66,20 @@ export const SECTION_TITLE: Record<string, string> = {
   other: '六、其他需要报告的事项',
 };
 
-export const TABLE_TITLE = {
-  t2: '表二（主动公开政府信息情况）',
-  t3: '表三（收到和处理政府信息公开申请情况）',
-  t4: '表四（行政复议、行政诉讼情况）',
-} as const;
-
-export const COLUMN_TITLE: Record<string, string> = {
-  natural: '自然人',
-  org_commercial: '商业企业',
-  org_research: '科研机构',
-  org_social: '社会公益组织',
-  org_legal: '法律服务机构',
-  org_other: '其他',
-  total: '总计',
-  upheld: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
+export const TABLE_TITLE: Record<TableName, string> = {
+  表二: '表二（主动公开政府信息情况）',
+  表三: '表三（收到和处理政府信息公开申请情况）',
+  表四: '表四（行政复议、行政诉讼情况）',
 };
 
-export const T4_GROUP_TITLE: Record<string, string> = {
-  review: '行政复议',
-  litigation_direct: '未经复议直接起诉',
-  litigation_after_review: '复议后起诉',
+/** Column headings as the forms print them (表三's applicants, 表四's outcomes), from the catalog. */
+export const COLUMN_TITLE: Record<string, string> = {
+  ...Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, APPLICANT_COLUMN[c].printed])),
+  ...T4_COLUMN,
+};
+
+export const T4_GROUP_TITLE: Record<T4Group, string> = {
+  review: T4.review.printed,
+  litigation_direct: T4.litigation_direct.printed,
+  litigation_after_review: T4.litigation_after_review.printed,
 };

@@ -1,15 +1,16 @@
+import { subRowsOf, t2Printed, t3Def, T2, type MetricColumn, type RowKey, type T2RowKey, type T3Row, type T3RowKey, type TableName } from '../../catalog/index.js';
 import type { CellRead, TablesRead } from '../tables/read-tables.js';
-import { DECIMAL_COLUMNS, SIGNED_COLUMNS, T2_COLUMNS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/row-specs.js';
+import { DECIMAL_COLUMNS, SIGNED_COLUMNS, T2_COLUMNS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, t2RowOf } from '../tables/row-specs.js';
 import { compact } from '../normalize.js';
 import type { Finding, OrgKind, ReportFormat } from '../types.js';
 import { finding } from './finding.js';
 import { COLUMN_TITLE, T4_GROUP_TITLE, TABLE_TITLE } from './messages.js';
 
 /** Cells by row key, then column: built once, so checks look up constant strings, never built keys. */
-type Values = ReadonlyMap<string, ReadonlyMap<string, CellRead>>;
+type Values = ReadonlyMap<RowKey, ReadonlyMap<MetricColumn, CellRead>>;
 
 function toGrid(cells: readonly CellRead[]): Values {
-  const grid = new Map<string, Map<string, CellRead>>();
+  const grid = new Map<RowKey, Map<MetricColumn, CellRead>>();
   for (const c of cells) {
     let cols = grid.get(c.row);
     if (!cols) grid.set(c.row, (cols = new Map()));
@@ -18,40 +19,36 @@ function toGrid(cells: readonly CellRead[]): Values {
   return grid;
 }
 
-const DENIED = T3_ROWS.filter((r) => r.key.startsWith('applications.denied.')).map((r) => r.key);
-const UNABLE = T3_ROWS.filter((r) => r.key.startsWith('applications.unable.')).map((r) => r.key);
-const NOT_PROCESSED = T3_ROWS.filter((r) => r.key.startsWith('applications.not_processed.')).map((r) => r.key);
-const OTHER_2021 = ['applications.other.overdue_correction', 'applications.other.overdue_fee', 'applications.other.misc'];
-const FIXED_T3 = [
-  'applications.new',
-  'applications.carried_over',
-  'applications.granted',
-  'applications.partial',
-  ...DENIED,
-  ...UNABLE,
-  ...NOT_PROCESSED,
-];
+const t3 = (row: T3Row): T3RowKey => `applications.${row}`;
+const subRows = (group: 'denied' | 'unable' | 'not_processed' | 'other') => subRowsOf(group).map(t3);
+const OTHER_2021 = subRows('other');
+const FIXED_T3: T3RowKey[] = [t3('new'), t3('carried_over'), t3('granted'), t3('partial'), ...subRows('denied'), ...subRows('unable'), ...subRows('not_processed')];
 
-const BALANCE_ROWS = new Set(['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward']);
+const BALANCE_ROWS: ReadonlySet<RowKey> = new Set([t3('new'), t3('carried_over'), t3('handled'), t3('carried_forward')]);
 
-const has = (v: Values, row: string) => v.get(row)?.has('total') ?? false;
+const has = (v: Values, row: RowKey) => v.get(row)?.has('total') ?? false;
 /** Blank counts as 0 here: the sums are judged as they would stand if the blanks meant 0 (spec §3). */
-const num = (v: Values, row: string, col: string) => v.get(row)?.get(col)?.value ?? 0;
-const lineOf = (v: Values, row: string, col: string) => v.get(row)?.get(col)?.line;
+const num = (v: Values, row: RowKey, col: MetricColumn) => v.get(row)?.get(col)?.value ?? 0;
+const lineOf = (v: Values, row: RowKey, col: MetricColumn) => v.get(row)?.get(col)?.line;
 
-function labelOf(rowKey: string): string {
-  return T3_ROWS.find((r) => r.key === rowKey)?.label ?? rowKey;
-}
+const T3_LABEL = new Map(T3_ROWS.map((r) => [r.key, r.label]));
+const labelOf = (rowKey: T3RowKey): string => T3_LABEL.get(rowKey) ?? t3Def(rowKey.slice('applications.'.length) as T3Row).printed;
 
 /** 表三 rows the report's format requires; (六) is one row (60号) or three (30号). */
-function t3Expected(v: Values, format: ReportFormat): string[] {
+function t3Expected(v: Values, format: ReportFormat): T3RowKey[] {
   const other2021 = format === 'gov2021' || OTHER_2021.some((k) => has(v, k));
-  return [...FIXED_T3, ...(other2021 ? OTHER_2021 : ['applications.other']), 'applications.handled', 'applications.carried_forward'];
+  return [...FIXED_T3, ...(other2021 ? OTHER_2021 : [t3('other')]), t3('handled'), t3('carried_forward')];
 }
+
+/** 表二 rows each form requires. */
+const T2_ROWS_OF: Record<'gov2019' | 'gov2021', readonly T2RowKey[]> = {
+  gov2019: Object.keys(T2_COLUMNS.gov2019) as T2RowKey[],
+  gov2021: Object.keys(T2_COLUMNS.gov2021) as T2RowKey[],
+};
 
 function checkCompleteness(v: Values, tables: TablesRead, format: ReportFormat, out: Finding[]) {
   if (tables.t3Rows.length === 0) {
-    out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE.t3}，无法核对依申请公开数据`));
+    out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE['表三']}，无法核对依申请公开数据`));
   } else {
     const missing = t3Expected(v, format).filter((row) => !has(v, row));
     if (missing.length > 0) {
@@ -60,22 +57,22 @@ function checkCompleteness(v: Values, tables: TablesRead, format: ReportFormat, 
       out.push(
         finding(
           'TRUNCATED_TABLE',
-          `${TABLE_TITLE.t3}不完整，缺少${missing.length}行（${names}${missing.length > 4 ? '等' : ''}），表格可能被截断，勾稽关系无法核对`,
+          `${TABLE_TITLE['表三']}不完整，缺少${missing.length}行（${names}${missing.length > 4 ? '等' : ''}），表格可能被截断，勾稽关系无法核对`,
           last.label.line,
         ),
       );
     }
   }
-  if (!tables.t4Found) out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE.t4}的数据行`));
+  if (!tables.t4Found) out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE['表四']}的数据行`));
   if (tables.t2Rows.length === 0) {
-    out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE.t2}`));
+    out.push(finding('TRUNCATED_TABLE', `找不到${TABLE_TITLE['表二']}`));
   } else if (format !== 'unknown') {
-    const expected = Object.keys(T2_COLUMNS[format]);
+    const expected = T2_ROWS_OF[format];
     const found = new Set(tables.t2Rows.map((r) => r.spec.key));
     const missing = expected.filter((k) => !found.has(k));
     if (missing.length > 0) {
-      const labels = missing.map((k) => k.replace('active.', ''));
-      out.push(finding('TRUNCATED_TABLE', `${TABLE_TITLE.t2}缺少${missing.length}行（${labels.join('、')}）`, tables.t2Rows[0]!.label.line));
+      const labels = missing.map((k) => t2Printed(t2RowOf(k), format));
+      out.push(finding('TRUNCATED_TABLE', `${TABLE_TITLE['表二']}缺少${missing.length}行（${labels.join('、')}）`, tables.t2Rows[0]!.label.line));
     }
   }
 }
@@ -84,14 +81,14 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
   const rows = t3Expected(v, format);
   if ([...BALANCE_ROWS].every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
-      const left = num(v, 'applications.new', col) + num(v, 'applications.carried_over', col);
-      const right = num(v, 'applications.handled', col) + num(v, 'applications.carried_forward', col);
+      const left = num(v, t3('new'), col) + num(v, t3('carried_over'), col);
+      const right = num(v, t3('handled'), col) + num(v, t3('carried_forward'), col);
       if (left !== right) {
         out.push(
           finding(
             'T3_BALANCE',
-            `表三“${COLUMN_TITLE[col]}”列不平：新收${num(v, 'applications.new', col)}+上年结转${num(v, 'applications.carried_over', col)}=${left}，但办结总计${num(v, 'applications.handled', col)}+结转下年度${num(v, 'applications.carried_forward', col)}=${right}`,
-            lineOf(v, 'applications.handled', col),
+            `表三“${COLUMN_TITLE[col]}”列不平：新收${num(v, t3('new'), col)}+上年结转${num(v, t3('carried_over'), col)}=${left}，但办结总计${num(v, t3('handled'), col)}+结转下年度${num(v, t3('carried_forward'), col)}=${right}`,
+            lineOf(v, t3('handled'), col),
           ),
         );
       }
@@ -108,13 +105,13 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
     }
   }
   const results = rows.filter((r) => !BALANCE_ROWS.has(r));
-  if (has(v, 'applications.handled') && results.every((r) => has(v, r))) {
+  if (has(v, t3('handled')) && results.every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
       const sum = results.reduce((s, r) => s + num(v, r, col), 0);
-      const total = num(v, 'applications.handled', col);
+      const total = num(v, t3('handled'), col);
       if (sum !== total) {
         out.push(
-          finding('T3_RESULT_SUM', `表三“${COLUMN_TITLE[col]}”列：（一）至（六）各项办理结果之和为${sum}，但（七）总计为${total}`, lineOf(v, 'applications.handled', col)),
+          finding('T3_RESULT_SUM', `表三“${COLUMN_TITLE[col]}”列：（一）至（六）各项办理结果之和为${sum}，但（七）总计为${total}`, lineOf(v, t3('handled'), col)),
         );
       }
     }
@@ -132,29 +129,23 @@ function checkT4Sums(v: Values, out: Finding[]) {
   }
 }
 
-function tableOf(key: string): keyof typeof TABLE_TITLE {
-  if (key.startsWith('active.')) return 't2';
-  if (key.startsWith('applications.')) return 't3';
-  return 't4';
-}
-
 function checkCells(cells: readonly CellRead[], out: Finding[]) {
-  const blanks = new Map<keyof typeof TABLE_TITLE, CellRead[]>();
+  const blanks = new Map<TableName, CellRead[]>();
   const units: CellRead[] = [];
   for (const c of cells) {
     const col = c.col;
     if (c.status === 'blank' || c.status === 'lost') {
-      const t = tableOf(c.key);
+      const t = c.cite.table;
       const list = blanks.get(t);
       if (list) list.push(c);
       else blanks.set(t, [c]);
     } else if (c.status === 'text') {
-      out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中“${c.raw}”不是数字，应填写阿拉伯数字`, c.line));
+      out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中“${c.raw}”不是数字，应填写阿拉伯数字`, c.line));
     } else if (c.value !== null) {
       if (c.value < 0 && !SIGNED_COLUMNS.has(col)) {
-        out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中出现负数“${c.raw}”，件数不能为负`, c.line));
+        out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中出现负数“${c.raw}”，件数不能为负`, c.line));
       } else if (!Number.isInteger(c.value) && !DECIMAL_COLUMNS.has(col)) {
-        out.push(finding('BAD_NUMBER', `${TABLE_TITLE[tableOf(c.key)]}中“${c.raw}”是小数，件数应为整数`, c.line));
+        out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中“${c.raw}”是小数，件数应为整数`, c.line));
       }
       if (c.unit) units.push(c);
     }
@@ -180,14 +171,24 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
   }
 }
 
+/** A label the 2021 form renamed (规范性文件 → 行政规范性文件) is nonstandard in a 2021 report. */
+function renamedIn2021(key: T2RowKey, label: string, format: ReportFormat): string | null {
+  const row = t2RowOf(key);
+  const official = t2Printed(row, 'gov2021');
+  return format === 'gov2021' && official !== T2[row].printed && !label.includes(official) ? official : null;
+}
+
 function checkLabels(tables: TablesRead, format: ReportFormat, out: Finding[]) {
-  for (const row of [...tables.t2Rows, ...tables.t3Rows]) {
+  const nonstandard = (label: string, official: string, line: number) =>
+    out.push(finding('NONSTANDARD_LABEL', `“${label}”与统一格式的名称“${official}”不一致`, line));
+  for (const row of tables.t2Rows) {
     const label = compact(row.label.text);
-    const oldName = row.spec.key === 'active.normative_docs' && format === 'gov2021' && !label.includes('行政规范性文件');
-    if (oldName || row.spec.nonstandard?.test(label)) {
-      const official = row.spec.key === 'active.normative_docs' ? '行政规范性文件' : row.spec.label;
-      out.push(finding('NONSTANDARD_LABEL', `“${label}”与统一格式的名称“${official}”不一致`, row.label.line));
-    }
+    const official = renamedIn2021(row.spec.key, label, format);
+    if (official) nonstandard(label, official, row.label.line);
+  }
+  for (const row of tables.t3Rows) {
+    const label = compact(row.label.text);
+    if (row.spec.nonstandard?.test(label)) nonstandard(label, row.spec.label, row.label.line);
   }
 }
 
@@ -195,7 +196,14 @@ function checkTownRegulations(v: Values, kind: OrgKind | null, out: Finding[]) {
   if (kind !== 'town' && kind !== 'township' && kind !== 'subdistrict') return;
   const nonzero = [...(v.get('active.regulations')?.values() ?? [])].find((c) => (c.value ?? 0) !== 0);
   if (nonzero) {
-    out.push(finding('TOWN_REGULATIONS_NONZERO', `乡镇（街道）没有制定规章的权限，但表二“规章”一行填了${nonzero.raw}，请核实是否应填在“规范性文件”`, nonzero.line));
+    const [regulations, docs] = [T2.regulations.printed, T2.normative_docs.printed];
+    out.push(
+      finding(
+        'TOWN_REGULATIONS_NONZERO',
+        `乡镇（街道）没有制定${regulations}的权限，但表二“${regulations}”一行填了${nonzero.raw}，请核实是否应填在“${docs}”`,
+        nonzero.line,
+      ),
+    );
   }
 }
 

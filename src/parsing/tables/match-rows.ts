@@ -3,8 +3,8 @@ import type { Token } from '../tokens.js';
 import type { RowSpec } from './row-specs.js';
 
 /** One row of a table as read: its spec, the label token, and the cells that follow it. */
-export interface MatchedRow {
-  spec: RowSpec;
+export interface MatchedRow<K extends string = string> {
+  spec: RowSpec<K>;
   specIndex: number;
   label: Token;
   /** Cells as printed, in order, before alignment (numbers, blanks, and text found among them). */
@@ -16,7 +16,7 @@ const HAS_CJK = /[\u3400-\u9fff]/;
 /** Continuation pieces of a label broken over lines are skipped before the first cell. */
 const MAX_LABEL_PIECES = 4;
 
-function matchSpec(token: Token, specs: readonly RowSpec[], last: number): number {
+function matchSpec(token: Token, specs: readonly RowSpec<string>[], last: number): number {
   if (token.cell.kind !== 'text' || token.text.length > MAX_LABEL || !HAS_CJK.test(token.text)) return -1;
   const label = compact(token.text);
   for (let i = last + 1; i < specs.length; i++) {
@@ -32,7 +32,7 @@ function matchSpec(token: Token, specs: readonly RowSpec[], last: number): numbe
  * anchors, taken in table order (a row missing from the text is skipped, never borrowed from a later
  * one), and each row owns the cells between its label and the next label.
  */
-export function matchRows(tokens: readonly Token[], specs: readonly RowSpec[]): MatchedRow[] {
+export function matchRows<K extends string>(tokens: readonly Token[], specs: readonly RowSpec<K>[]): MatchedRow<K>[] {
   const anchors: Array<{ index: number; specIndex: number }> = [];
   let last = -1;
   tokens.forEach((token, index) => {

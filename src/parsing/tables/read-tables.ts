@@ -1,17 +1,20 @@
+import { citeOf, t2Key, t3Key, t4Key, type Cite, type MetricColumn, type MetricKey, type RowKey, type T2RowKey, type T3RowKey } from '../../catalog/index.js';
 import type { ReportText } from '../report-text.js';
 import type { Token } from '../tokens.js';
 import { tokenize } from '../tokens.js';
 import type { ReportFormat, SectionKey } from '../types.js';
 import { alignCells, matchRows, type MatchedRow } from './match-rows.js';
-import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from './row-specs.js';
+import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, t2RowOf } from './row-specs.js';
 import { readTableFour } from './table-four.js';
 
 /** One numeric slot of a table after reading: the metric key and what the report printed there. */
 export interface CellRead {
-  key: string;
+  key: MetricKey;
   /** The key split as row and column (constant strings from the catalog, cheap to look up). */
-  row: string;
-  col: string;
+  row: RowKey;
+  col: MetricColumn;
+  /** The printed table, row and column (catalog), for provenance and messages. */
+  cite: Cite;
   section: SectionKey;
   /** number; null for blank, missing or unreadable. */
   value: number | null;
@@ -22,8 +25,8 @@ export interface CellRead {
 }
 
 export interface TablesRead {
-  t2Rows: MatchedRow[];
-  t3Rows: MatchedRow[];
+  t2Rows: MatchedRow<T2RowKey>[];
+  t3Rows: MatchedRow<T3RowKey>[];
   t4Found: boolean;
   t4Line: number | null;
   cells: CellRead[];
@@ -34,25 +37,49 @@ export interface Region {
   end: number;
 }
 
-function toCell(row: string, col: string, section: SectionKey, token: Token | null, fallbackLine: number): CellRead {
-  const key = `${row}.${col}`;
-  if (!token) return { key, row, col, section, value: null, status: 'lost', unit: null, line: fallbackLine, raw: '' };
+interface Slot {
+  key: MetricKey;
+  row: RowKey;
+  col: MetricColumn;
+  cite: Cite;
+}
+
+function slot(key: MetricKey, row: RowKey, col: MetricColumn): Slot {
+  const cite = citeOf(key);
+  if (!cite) throw new Error(`catalog: no table position for ${key}`);
+  return { key, row, col, cite };
+}
+
+function toCell({ key, row, col, cite }: Slot, section: SectionKey, token: Token | null, fallbackLine: number): CellRead {
+  if (!token) return { key, row, col, cite, section, value: null, status: 'lost', unit: null, line: fallbackLine, raw: '' };
   const c = token.cell;
   if (c.kind === 'number') {
-    return { key, row, col, section, value: c.value, status: 'number', unit: c.unit, line: token.line, raw: token.text };
+    return { key, row, col, cite, section, value: c.value, status: 'number', unit: c.unit, line: token.line, raw: token.text };
   }
-  return { key, row, col, section, value: null, status: c.kind, unit: null, line: token.line, raw: token.text };
+  return { key, row, col, cite, section, value: null, status: c.kind, unit: null, line: token.line, raw: token.text };
 }
 
-function rowCells(row: MatchedRow, columns: readonly string[], section: SectionKey): CellRead[] {
-  const aligned = alignCells(row.cells, columns.length);
-  return columns.map((col, i) => toCell(row.spec.key, col, section, aligned[i]!.token, row.label.line));
+function rowCells(row: MatchedRow, slots: readonly Slot[], section: SectionKey): CellRead[] {
+  const aligned = alignCells(row.cells, slots.length);
+  return slots.map((slot, i) => toCell(slot, section, aligned[i]!.token, row.label.line));
 }
+
+/** Built once: the slots of every 表二 row per format, of every 表三 row and of 表四's one data row. */
+const t2SlotsIn = (format: 'gov2019' | 'gov2021') =>
+  new Map(T2_ROWS.map(({ key }) => [key, T2_COLUMNS[format][key]?.map((col) => slot(t2Key(t2RowOf(key), col), key, col))]));
+const T2_SLOTS = { gov2019: t2SlotsIn('gov2019'), gov2021: t2SlotsIn('gov2021') };
+const T3_SLOTS = new Map(
+  T3_ROWS.map(({ key }) => {
+    const row = key.slice('applications.'.length) as Parameters<typeof t3Key>[0];
+    return [key, T3_COLUMNS.map((col) => slot(t3Key(row, col), key, col))];
+  }),
+);
+const T4_SLOTS: Slot[] = T4_GROUPS.flatMap((group) => T4_COLUMNS.map((col) => slot(t4Key(group, col), group, col)));
 
 /** Columns for a 表二 row: the detected format's, or the 2019 ones for rows only that format has. */
-function t2Columns(format: ReportFormat, key: string): readonly string[] | undefined {
+function t2Slots(format: ReportFormat, key: T2RowKey): Slot[] | undefined {
   if (format === 'unknown') return undefined;
-  return T2_COLUMNS[format][key] ?? (format === 'gov2021' ? undefined : T2_COLUMNS.gov2019[key]);
+  return T2_SLOTS[format].get(key) ?? (format === 'gov2021' ? undefined : T2_SLOTS.gov2019.get(key));
 }
 
 /** Reads 表二, 表三 and 表四 from their regions into keyed cells. */
@@ -65,8 +92,8 @@ export function readTables(
 
   const t2Rows = matchRows(tokenize(rt, regions.active.start, regions.active.end), T2_ROWS);
   for (const row of t2Rows) {
-    const columns = t2Columns(format, row.spec.key);
-    if (columns) cells.push(...rowCells(row, columns, 'active'));
+    const slots = t2Slots(format, row.spec.key);
+    if (slots) cells.push(...rowCells(row, slots, 'active'));
   }
 
   const t3Rows = matchRows(tokenize(rt, regions.applications.start, regions.applications.end), T3_ROWS);
@@ -74,18 +101,13 @@ export function readTables(
     // The 30号 (六) is a group heading over three sub-rows (its cells, if printed, are empty);
     // it is a row only where it has figures of its own.
     if (row.spec.key === 'applications.other' && !row.cells.some((c) => c.cell.kind === 'number')) continue;
-    cells.push(...rowCells(row, T3_COLUMNS, 'applications'));
+    cells.push(...rowCells(row, T3_SLOTS.get(row.spec.key)!, 'applications'));
   }
 
   const t4 = readTableFour(tokenize(rt, regions.review_litigation.start, regions.review_litigation.end));
   if (t4) {
-    const aligned = alignCells(t4.cells, T4_GROUPS.length * T4_COLUMNS.length);
-    T4_GROUPS.forEach((group, g) =>
-      T4_COLUMNS.forEach((col, c) => {
-        const slot = aligned[g * T4_COLUMNS.length + c]!;
-        cells.push(toCell(group, col, 'review_litigation', slot.token, t4.line));
-      }),
-    );
+    const aligned = alignCells(t4.cells, T4_SLOTS.length);
+    T4_SLOTS.forEach((slot, i) => cells.push(toCell(slot, 'review_litigation', aligned[i]!.token, t4.line)));
   }
   return { t2Rows, t3Rows, t4Found: t4 !== null, t4Line: t4?.line ?? null, cells };
 }

@@ -1,12 +1,27 @@
+import {
+  APPLICANT_COLUMNS,
+  T2,
+  T2_COLUMN,
+  T2_ROW_KEYS,
+  T3_ROW_KEYS,
+  T4_COLUMNS as CATALOG_T4_COLUMNS,
+  T4_GROUPS as CATALOG_T4_GROUPS,
+  t3Def,
+  type T2Column,
+  type T2Row,
+  type T2RowKey,
+  type T3Row,
+  type T3RowKey,
+} from '../../catalog/index.js';
+
 /**
- * The rows of 表二 and 表三 as the national formats print them (国办公开办函〔2019〕60号 and
- * 〔2021〕30号), in table order, each with the patterns that recognise its label in real reports
- * (numbering, 本机关/本单位, broken or spaced labels). Patterns run on the label without spaces.
+ * The rows of 表二 and 表三 as the parser reads them, in table order, taken from the catalog: each
+ * with the pattern that recognises its label in real reports. Patterns run on the label without spaces.
  */
 
-export interface RowSpec {
+export interface RowSpec<K extends string = T3RowKey | T2RowKey> {
   /** Metric key prefix: `applications.new`, `active.licensing`. */
-  key: string;
+  key: K;
   /** Official label, for messages and NONSTANDARD_LABEL. */
   label: string;
   pattern: RegExp;
@@ -16,95 +31,54 @@ export interface RowSpec {
   nonstandard?: RegExp;
 }
 
-export const T3_COLUMNS = [
-  'natural',
-  'org_commercial',
-  'org_research',
-  'org_social',
-  'org_legal',
-  'org_other',
-  'total',
-] as const;
+export const T3_COLUMNS = APPLICANT_COLUMNS;
 
-const t3 = (key: string, label: string, pattern: RegExp, extra: Partial<RowSpec> = {}): RowSpec => ({
-  key: `applications.${key}`,
-  label,
-  pattern,
-  ...extra,
+/** 表三 rows a report prints (groups that are only ever sums have no row of their own). */
+const T3_READ: T3Row[] = T3_ROW_KEYS.filter((row) => t3Def(row).read !== undefined);
+
+export const T3_ROWS: readonly RowSpec<T3RowKey>[] = T3_READ.map((row) => {
+  const { printed, read } = t3Def(row);
+  const after = read!.after === undefined ? -1 : T3_READ.indexOf(read!.after as T3Row);
+  if (read!.after !== undefined && after === -1) throw new Error(`catalog: 表三 row ${row} reads after an unknown row ${read!.after}`);
+  return {
+    key: `applications.${row}`,
+    label: printed,
+    pattern: read!.pattern,
+    ...(after === -1 ? {} : { after }),
+    ...(read!.nonstandard ? { nonstandard: read!.nonstandard } : {}),
+  };
 });
 
-/** 表三 rows. Index positions matter for `after`. */
-export const T3_ROWS: readonly RowSpec[] = [
-  t3('new', '一、本年新收政府信息公开申请数量', /本年(度)?新收/),
-  t3('carried_over', '二、上年结转政府信息公开申请数量', /上年(度)?结转/),
-  t3('granted', '(一)予以公开', /予以公开/),
-  t3('partial', '(二)部分公开', /部分公开/),
-  t3('denied.state_secret', '1.属于国家秘密', /国家秘密/),
-  t3('denied.law_prohibited', '2.其他法律行政法规禁止公开', /禁止公开/),
-  t3('denied.three_safety', '3.危及"三安全一稳定"', /三安全|一稳定|危及/),
-  t3('denied.third_party', '4.保护第三方合法权益', /第三方/),
-  t3('denied.internal_affairs', '5.属于三类内部事务信息', /内部事务/),
-  t3('denied.process_info', '6.属于四类过程性信息', /过程性/),
-  t3('denied.enforcement_file', '7.属于行政执法案卷', /执法案卷/),
-  t3('denied.admin_query', '8.属于行政查询事项', /行政查询/),
-  t3('unable.not_held', '1.本机关不掌握相关政府信息', /不掌握/, { nonstandard: /本单位|本部门|本镇/ }),
-  t3('unable.need_creation', '2.没有现成信息需要另行制作', /另行制作|没有现成/),
-  t3('unable.unclear', '3.补正后申请内容仍不明确', /不明确/),
-  t3('not_processed.petition', '1.信访举报投诉类申请', /信访|举报投诉/),
-  t3('not_processed.repeat', '2.重复申请', /重复申请/),
-  t3('not_processed.publication', '3.要求提供公开出版物', /出版物/),
-  t3('not_processed.mass_repeat', '4.无正当理由大量反复申请', /大量反复|反复申请/),
-  t3('not_processed.confirm_reissue', '5.要求行政机关确认或重新出具已获取信息', /重新出具|确认或/),
-  t3('other', '(六)其他处理', /其他处理/),
-  t3('other.overdue_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', /逾期不补正|不补正/),
-  t3('other.overdue_fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', /收费通知|缴纳费用|逾期未按/),
-  t3('other.misc', '3.其他', /^(?:\d[.、]?)?其他$/, { after: 22 }),
-  t3('handled', '(七)总计', /^(?:\(七\)|七、)?总计$/, { after: 12 }),
-  t3('carried_forward', '四、结转下年度继续办理', /结转下(一)?年/),
-];
-
 /** 表二 rows. Labels may be glued to header text when spaces were lost, so patterns anchor at the end. */
-export const T2_ROWS: readonly RowSpec[] = [
-  { key: 'active.regulations', label: '规章', pattern: /规章$/ },
-  {
-    key: 'active.normative_docs',
-    label: '规范性文件',
-    pattern: /规范性文件$/,
-  },
-  { key: 'active.licensing', label: '行政许可', pattern: /行政许可$/ },
-  { key: 'active.other_services', label: '其他对外管理服务事项', pattern: /对外管理服务事项$/ },
-  { key: 'active.penalty', label: '行政处罚', pattern: /行政处罚$/ },
-  { key: 'active.coercion', label: '行政强制', pattern: /行政强制$/ },
-  { key: 'active.fees', label: '行政事业性收费', pattern: /行政事业性收费$/ },
-  { key: 'active.procurement', label: '政府集中采购', pattern: /集中采购$/ },
-];
+export const T2_ROWS: readonly RowSpec<T2RowKey>[] = T2_ROW_KEYS.map((row) => ({
+  key: `active.${row}`,
+  label: T2[row].printed,
+  pattern: T2[row].pattern,
+}));
 
 /** 表二 columns per format; a row absent from a format has no entry there. */
-export const T2_COLUMNS: Record<'gov2019' | 'gov2021', Record<string, readonly string[]>> = {
-  gov2019: {
-    'active.regulations': ['new_made', 'new_published', 'total_published'],
-    'active.normative_docs': ['new_made', 'new_published', 'total_published'],
-    'active.licensing': ['prev_items', 'delta_items', 'decisions'],
-    'active.other_services': ['prev_items', 'delta_items', 'decisions'],
-    'active.penalty': ['prev_items', 'delta_items', 'decisions'],
-    'active.coercion': ['prev_items', 'delta_items', 'decisions'],
-    'active.fees': ['prev_items', 'delta_items'],
-    'active.procurement': ['items', 'amount_wan'],
-  },
-  gov2021: {
-    'active.regulations': ['issued', 'repealed', 'in_force'],
-    'active.normative_docs': ['issued', 'repealed', 'in_force'],
-    'active.licensing': ['decisions'],
-    'active.penalty': ['decisions'],
-    'active.coercion': ['decisions'],
-    'active.fees': ['amount_wan'],
-  },
+export const T2_COLUMNS: Record<'gov2019' | 'gov2021', Partial<Record<T2RowKey, readonly T2Column[]>>> = {
+  gov2019: t2Columns('gov2019'),
+  gov2021: t2Columns('gov2021'),
 };
 
-/** 表四: three groups of five columns, one data row. */
-export const T4_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
-export const T4_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+function t2Columns(format: 'gov2019' | 'gov2021'): Partial<Record<T2RowKey, readonly T2Column[]>> {
+  const out: Partial<Record<T2RowKey, readonly T2Column[]>> = {};
+  for (const row of T2_ROW_KEYS) {
+    const columns = (T2[row].columns as Partial<Record<'gov2019' | 'gov2021', readonly T2Column[]>>)[format];
+    if (columns) out[`active.${row}`] = columns;
+  }
+  return out;
+}
 
+/** The 表二 row of a row key. */
+export const t2RowOf = (key: T2RowKey): T2Row => key.slice('active.'.length) as T2Row;
+
+/** 表四: three groups of five columns, one data row. */
+export const T4_GROUPS = CATALOG_T4_GROUPS;
+export const T4_COLUMNS = CATALOG_T4_COLUMNS;
+
+const T2_COLUMN_KEYS = Object.keys(T2_COLUMN) as T2Column[];
 /** Columns whose values may be negative (本年增/减) or fractional (万元). */
-export const SIGNED_COLUMNS = new Set(['delta_items']);
-export const DECIMAL_COLUMNS = new Set(['amount_wan']);
+export const SIGNED_COLUMNS: ReadonlySet<string> = new Set(T2_COLUMN_KEYS.filter((c) => 'signed' in T2_COLUMN[c]));
+export const DECIMAL_COLUMNS: ReadonlySet<string> = new Set(T2_COLUMN_KEYS.filter((c) => 'decimal' in T2_COLUMN[c]));

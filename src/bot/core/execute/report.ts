@@ -1,4 +1,6 @@
+import type { MetricKey } from '../../../catalog/index.js';
 import type { Answer, AnswerRow } from '../../types.js';
+import { keyInfo } from '../lexicon/captions.js';
 import { formatValue, join } from '../answer.js';
 import type { Query } from '../query.js';
 import { FORMAT_NAME } from '../resolve.js';
@@ -42,13 +44,13 @@ function originalSentence(ctx: ExecContext, r: ReportRecord): { text: string; ro
   return { text: `${nameOf(ctx, r)}${r.year}年度报告：${file}（收录于${r.ingestedAt.slice(0, 10)}）。`, row: { ...rowName(ctx, r), year: r.year, file: r.file } };
 }
 
-const SUMMARY_KEYS = ['applications.new.total', 'prose.active_items'];
+const SUMMARY_KEYS: MetricKey[] = ['applications.new.total', 'prose.active_items'];
 
 function summarySentence(ctx: ExecContext, r: ReportRecord): { text: string; row: AnswerRow } {
   const status = statusOf(r);
   const figures = SUMMARY_KEYS.flatMap((k) => {
     const m = ctx.store.metric(r.id, k);
-    return m ? [`${k === 'prose.active_items' ? '主动公开政府信息' : '新收政府信息公开申请'}${formatValue(m.value, k)}`] : [];
+    return m ? [`${keyInfo(k).label}${formatValue(m.value, k)}`] : [];
   });
   const errors = [...new Set(r.findings.filter((f) => f.severity === 'error').map(findingTitle))];
   const text = join([

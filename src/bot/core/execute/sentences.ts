@@ -1,6 +1,7 @@
 import type { AnswerRow } from '../../types.js';
 import { citation, errorCaveat, formatValue, join } from '../answer.js';
-import { columnTitle, keyInfo } from '../lexicon/captions.js';
+import type { MetricKey } from '../../../catalog/index.js';
+import { columnTitle, keyInfo, rowTitle } from '../lexicon/captions.js';
 import { nameOf, rowName, type ExecContext } from './context.js';
 import { noReport } from './phrases.js';
 import type { Reading } from './read.js';
@@ -8,7 +9,7 @@ import type { Reading } from './read.js';
 /** The sentences about one reading, for a single organisation and year (metric answers). */
 
 /** Figures worth adding to the main one: 依申请公开 also says 予以公开 and any 上年结转. */
-const EXTRAS: Record<string, (get: (key: string) => number | null | undefined) => string> = {
+const EXTRAS: Partial<Record<MetricKey, (get: (key: MetricKey) => number | null | undefined) => string>> = {
   'applications.new.total': (get) => {
     const granted = get('applications.granted.total');
     const carried = get('applications.carried_over.total');
@@ -25,7 +26,7 @@ const EXTRAS: Record<string, (get: (key: string) => number | null | undefined) =
 };
 
 function extras(ctx: ExecContext, reading: Reading, key: string): string {
-  const say = EXTRAS[key];
+  const say = EXTRAS[key as MetricKey];
   const report = reading.report;
   return say && report ? say((k) => ctx.store.metric(report.id, k)?.value) : '';
 }
@@ -59,7 +60,7 @@ export function readingSentence(ctx: ExecContext, r: Reading, yesNo: boolean): {
     const first = r.values[0]!;
     const row = first.key.split('.').slice(0, -1).join('.');
     const sameRow = r.values.every((v) => v.key.startsWith(`${row}.`));
-    const head = sameRow ? keyInfo(`${row}.total`).label : '';
+    const head = sameRow ? rowTitle(first.key) : '';
     const list = r.values.map(
       (v) => `${sameRow ? columnTitle(v.key) : keyInfo(v.key).label} ${v.record.value === null ? '报告未填写' : formatValue(v.record.value, v.key)}`,
     );

@@ -3,14 +3,16 @@
  * read after the concepts, on what is left of the question.
  */
 
-export interface ColumnCue {
+import type { ApplicantColumn, T4Column } from '../../../catalog/index.js';
+
+export interface ColumnCue<C extends string = ApplicantColumn | T4Column> {
   cue: RegExp;
-  columns: readonly string[];
+  columns: readonly C[];
 }
 
 const ORG_COLUMNS = ['org_commercial', 'org_research', 'org_social', 'org_legal', 'org_other'] as const;
 
-export const APPLICANT_CUES: readonly ColumnCue[] = [
+export const APPLICANT_CUES: readonly ColumnCue<ApplicantColumn>[] = [
   { cue: /法人或(?:者)?其他组织|法人和其他组织|法人及其他组织/, columns: ORG_COLUMNS },
   // 几个人/多少个人 counts people, it does not name the applicant column.
   { cue: /自然人|(?<![几多少一两])个人|群众|老百姓|公民|居民|市民|村民|普通人|私人/, columns: ['natural'] },
@@ -22,7 +24,7 @@ export const APPLICANT_CUES: readonly ColumnCue[] = [
   { cue: /法人|单位申请|组织申请/, columns: ORG_COLUMNS },
 ];
 
-export const T4_COLUMN_CUES: readonly ColumnCue[] = [
+export const T4_COLUMN_CUES: readonly ColumnCue<T4Column>[] = [
   { cue: /结果维持|维持/, columns: ['upheld'] },
   { cue: /结果纠正|纠正|撤销|败诉|确认违法/, columns: ['corrected'] },
   { cue: /其他结果|其它结果/, columns: ['other'] },
