@@ -4,13 +4,14 @@ import { openDb } from '../../db/client.js';
 import { createReportStore } from '../../db/report-store.js';
 import { importRoster, loadRoster } from '../../db/roster.js';
 import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
-import { assessYear } from '../../src/jobs/assess.js';
-import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
+import { assessYear } from '../../src/calendar/assess.js';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
+import { zonedInstant } from '../../src/calendar/time.js';
 import { loadPlanInput } from '../../src/jobs/plan-input.js';
 import { planEscalations } from '../../src/jobs/plan-escalations.js';
 import { planReminders } from '../../src/jobs/plan-reminders.js';
 import { parseRosterCsv } from '../../src/jobs/roster-csv.js';
-import { zonedInstant } from '../../src/jobs/time.js';
+import { sortByRegionAndName } from '../../src/jobs/roster.js';
 import { round } from '../stats.js';
 import type { Job } from './common.js';
 
@@ -69,7 +70,7 @@ export function runPlan(job: Extract<Job, { phase: 'plan' }>): PlanResult {
     const [escalateInput, loadEscalate] = time(() => loadPlanInput(handle.db, cal, escalateAt));
     const [escalations, planEscalateS] = time(() => planEscalations(escalateInput));
     const [checkInput, loadCheck] = time(() => ({ roster: loadRoster(handle.db), reports: createReportStore(handle.db).reportsForYear(job.year) }));
-    const [rows, assessS] = time(() => assessYear({ year: job.year, ...checkInput, calendar: cal, now: escalateAt }));
+    const [rows, assessS] = time(() => sortByRegionAndName(assessYear({ year: job.year, ...checkInput, calendar: cal, now: escalateAt })));
     const checkS = loadCheck + assessS;
     const statuses: Record<string, number> = {};
     for (const r of rows) statuses[r.status] = (statuses[r.status] ?? 0) + 1;

@@ -1,6 +1,5 @@
 import type { Config } from '../config.js';
 import { loadConfig } from '../config.js';
-import { defaultDeadline } from '../parsing/parse-report.js';
 import { CliExit } from './output.js';
 
 /** What every command may need, built lazily so `parse` works without a database. */
@@ -28,13 +27,5 @@ export function createContext(globals: () => { db?: string; now?: string }): Cli
       if (Number.isNaN(d.getTime())) throw new CliExit(`--now 的日期无法识别：${raw}（例如 2027-01-24T09:00+08:00）`);
       return d;
     },
-  };
-}
-
-/** The deadline rule with the configured per-region overrides (month-day of the next year). */
-export function deadlineResolver(config: Config) {
-  return (year: number, region: string | null): string => {
-    const md = region ? config.deadlineOverrides[region] : undefined;
-    return md ? `${year + 1}-${md}` : defaultDeadline(year);
   };
 }

@@ -1,5 +1,5 @@
 import { claimDelivery, markFailed, markSent, startSending } from '../../db/deliveries.js';
-import { isQuiet } from './calendar.js';
+import { isQuiet } from '../calendar/schedule.js';
 import type { JobDeps } from './deps.js';
 import type { Outgoing } from './outgoing.js';
 import { errorText, retryDelayMs } from './retry-policy.js';

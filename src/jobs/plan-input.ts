@@ -2,7 +2,8 @@ import { createReportStore } from '../../db/report-store.js';
 import { loadRoster } from '../../db/roster.js';
 import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
 import type { Db } from '../../db/client.js';
-import { seasonYear, type Calendar } from './calendar.js';
+import type { Calendar } from '../calendar/calendar.js';
+import { seasonYear } from '../calendar/due.js';
 import type { NoticeReport } from './plan-notices.js';
 import type { PlanInput } from './plan-reminders.js';
 

@@ -3,13 +3,14 @@ import type { Db } from '../../db/client.js';
 import { lastJobRun } from '../../db/deliveries.js';
 import type { Notifier, Transport } from '../bot/types.js';
 import type { Config } from '../config.js';
-import { calendarFromConfig, inSendWindow, lastDailyRun, type Calendar } from './calendar.js';
+import { calendarFromConfig, type Calendar } from '../calendar/calendar.js';
+import { inSendWindow, lastDailyRun } from '../calendar/schedule.js';
+import { formatHm, localDate } from '../calendar/time.js';
 import { newOwner, type JobDeps, type JobLog } from './deps.js';
 import { onReportIngested } from './run-notices.js';
 import { runEscalations } from './run-escalations.js';
 import { runReminders } from './run-reminders.js';
 import { runSweep } from './run-sweep.js';
-import { formatHm, localDate } from './time.js';
 
 /** A scheduled job: `daily` ones run once a day at the calendar's send time and are caught up at start-up. */
 export interface JobSpec {

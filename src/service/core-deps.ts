@@ -4,7 +4,7 @@ import { loadRoster } from '../../db/roster.js';
 import type { CoreDeps } from '../bot/core/deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { deadlineResolver } from '../cli/context.js';
+import { calendarFromConfig } from '../calendar/calendar.js';
 
 /**
  * The question core's dependencies over the database: one place, so `ask`, the HTTP entry and the
@@ -14,8 +14,7 @@ export function buildCoreDeps(handle: DbHandle, config: Config, now: () => Date,
   return {
     store: createReportStore(handle.db),
     now,
-    deadline: deadlineResolver(config),
-    timeZone: config.timeZone,
+    calendar: calendarFromConfig(config),
     // An imported roster decides who must file; without one, the organisations on file do.
     roster: () => {
       const roster = loadRoster(handle.db);

@@ -9,7 +9,6 @@ import { createScopeResolver } from '../bot/adapters/scope.js';
 import { createCore } from '../bot/core/handle.js';
 import type { Notifier, Transport } from '../bot/types.js';
 import type { Config } from '../config.js';
-import { deadlineResolver } from '../cli/context.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
@@ -40,9 +39,7 @@ export interface Service {
 
 async function ingestSamplesIfEmpty(handle: DbHandle, opts: ServiceOptions, say: (s: string) => void): Promise<void> {
   if (createReportStore(handle.db).years().length > 0) return;
-  const summary = await ingestPaths(handle, [opts.samplesDir ?? SAMPLES_DIR], {
-    parse: { deadline: deadlineResolver(opts.config) },
-  });
+  const summary = await ingestPaths(handle, [opts.samplesDir ?? SAMPLES_DIR]);
   const names = summary.stored.map((r) => (r.status === 'stored' ? `${r.name}${r.year}` : '')).filter(Boolean);
   say(`数据库是空的，已导入 ${summary.stored.length} 份示例年报：${names.join('、')}。`);
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lastJobRun } from '../../db/deliveries.js';
 import { importRoster } from '../../db/roster.js';
 import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
-import { DEFAULT_CALENDAR, calendarFromConfig } from '../../src/jobs/calendar.js';
+import { DEFAULT_CALENDAR, calendarFromConfig } from '../../src/calendar/calendar.js';
 import { catchUp, jobsFor, startScheduler } from '../../src/jobs/scheduler.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { bj, jobDeps, memoryLog, recordingNotifier } from './helpers.js';

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { openDb, type DbHandle } from '../../../db/client.js';
 import { ingestPaths, type FileResult, type IngestSummary } from '../../ingest/ingest.js';
 import { CODE_TITLE } from '../../parsing/checks/messages.js';
-import { deadlineResolver, type CliContext } from '../context.js';
+import { calendarFromConfig, type Calendar } from '../../calendar/calendar.js';
+import { findingsNow } from '../../calendar/status.js';
+import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
 /** Fewer files than this finish before a bar would be worth drawing. */
@@ -23,10 +25,10 @@ function describe(r: FileResult): string {
   return r.status === 'rejected' ? `拒收 ${r.file}：${r.reason}` : `${STATUS_WORD[r.status]} ${r.file}`;
 }
 
-function printText(summary: IngestSummary): void {
+function printText(summary: IngestSummary, cal: Calendar): void {
   for (const r of [...summary.stored, ...summary.replaced]) {
     if (r.status !== 'stored' && r.status !== 'replaced') continue;
-    for (const f of r.findings) {
+    for (const f of findingsNow(cal, r)) {
       printLine(`! ${r.name}${r.year}年度 ${CODE_TITLE[f.code]}（${f.code}）${f.line ? ` 第${f.line}行` : ''}：${f.message}`);
     }
   }
@@ -50,7 +52,6 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       let summary: IngestSummary;
       try {
         summary = await ingestPaths(handle, paths, {
-          parse: { deadline: deadlineResolver(config) },
           now: () => ctx.now(),
           exclude: ['', '-wal', '-shm', '-journal'].map((suffix) => `${config.dbPath}${suffix}`),
           onStart: (total) => {
@@ -78,7 +79,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           rejected: summary.rejected,
         });
       } else {
-        printText(summary);
+        printText(summary, calendarFromConfig(config));
       }
       if (summary.rejected.length > 0) throw new CliExit(`${summary.rejected.length} 个文件被拒收，其余已处理`, 1);
     });
