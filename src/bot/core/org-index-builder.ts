@@ -52,8 +52,9 @@ function removeFrom<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   if (list.length === 0) map.delete(key);
 }
 
-/** Beyond this share of the list changed, building whole is quicker than updating. */
+/** Beyond this share of the list changed (and this many organisations), building whole is quicker than updating. */
 const REBUILD_SHARE = 0.25;
+const REBUILD_MIN = 64;
 
 export interface OrgIndexer {
   /** The index of this organisation list (the previous index when nothing changed). */
@@ -69,6 +70,8 @@ export function createOrgIndexer(): OrgIndexer {
   const regionForms = new Map<string, string>();
   let sorted: OrgRecord[] = [];
   let maxLen = 2;
+  /** The longest name went: the next longest is looked for once the update is done. */
+  let longestGone = false;
   let current: OrgIndex | undefined;
 
   const entryOf = (org: OrgRecord, key: string): Entry => {
@@ -97,7 +100,10 @@ export function createOrgIndexer(): OrgIndexer {
   const unfile = (e: Entry) => {
     entries.delete(e.org.id);
     labels.delete(e.org.id);
-    for (const s of e.surfaces) removeFrom(surfaces, s, e.org);
+    for (const s of e.surfaces) {
+      removeFrom(surfaces, s, e.org);
+      if (s.length === maxLen && !surfaces.has(s)) longestGone = true;
+    }
     if (e.core) for (const k of e.sounds) removeFrom(sounds, k, e.core);
     removeFrom(byShortName, e.org.name, e.org);
   };
@@ -140,6 +146,11 @@ export function createOrgIndexer(): OrgIndexer {
     }
     sorted = next;
     for (const name of touched) relabel(name);
+    if (longestGone) {
+      maxLen = 2;
+      for (const s of surfaces.keys()) maxLen = Math.max(maxLen, s.length);
+      longestGone = false;
+    }
   }
 
   return {
@@ -149,7 +160,7 @@ export function createOrgIndexer(): OrgIndexer {
       const gone = [...entries.values()].filter((e) => keys.get(e.org.id) !== e.key);
       const fresh = orgs.filter((o) => entries.get(o.id)?.key !== keys.get(o.id));
       if (current && gone.length === 0 && fresh.length === 0) return current;
-      if (!current || gone.length + fresh.length > REBUILD_SHARE * orgs.length) rebuild(orgs, keys);
+      if (!current || gone.length + fresh.length > Math.max(REBUILD_MIN, REBUILD_SHARE * orgs.length)) rebuild(orgs, keys);
       else patch(gone, fresh, keys);
 
       // Cheap whole passes over the ordered list; only a county named before any of its towns matters.
