@@ -1,4 +1,4 @@
-import type { MetricRecord, OrgRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
+import type { FigureCell, MetricRecord, OrgRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
 import type { Finding, FindingCode, ReportFormat } from '../src/parsing/types.js';
 import type { Db } from './client.js';
 import { changeStamp, connectionOf, statement } from './statements.js';
@@ -183,6 +183,19 @@ export function createReportStore(db: Db): ReportStore {
         const r = rows[i]!;
         return { report, metric: toMetric({ key: r.mKey, value: r.mValue, line: r.mLine, text: r.mText, derived: r.mDerived }) };
       });
+    },
+
+    figureOfYear(year, key) {
+      const rows = statement(
+        db,
+        `SELECT reports.org_id, reports.id, reports.format, metrics.id, metrics.value
+           FROM reports INDEXED BY reports_current_by_year_idx
+           LEFT JOIN metrics ON metrics.report_id = reports.id AND metrics.key = ?
+          WHERE reports.year = ? AND reports.is_current = 1`,
+      )
+        .raw()
+        .all(key, year) as Array<[number, number, ReportFormat, number | null, number | null]>;
+      return rows.map(([orgId, reportId, format, metricId, value]): FigureCell => ({ orgId, reportId, format, value: metricId === null ? undefined : value }));
     },
 
     years() {

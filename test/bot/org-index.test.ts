@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/bot/core/index.js';
 import { createOrgIndexer } from '../../src/bot/core/org-index-builder.js';
-import { indexFor } from '../../src/bot/core/org-index-cache.js';
+import { indexFor } from '../../src/bot/core/snapshot.js';
 import { buildOrgIndex, type OrgIndex } from '../../src/bot/core/orgs.js';
 import type { OrgRecord, ReportStore } from '../../src/bot/core/store.js';
 import { seedStore } from '../helpers/memory-store.js';

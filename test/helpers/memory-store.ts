@@ -74,6 +74,10 @@ export function createMemoryStore(): MemoryStore {
           return metric ? [{ report, metric }] : [];
         });
     },
+    figureOfYear: (year, key) =>
+      current()
+        .filter((r) => r.year === year)
+        .map((r) => ({ orgId: r.orgId, reportId: r.id, format: r.format, value: metrics.get(r.id)?.get(key)?.value })),
     years: () => [...new Set(current().map((r) => r.year))].sort((a, b) => a - b),
   };
   return store;

@@ -3,7 +3,7 @@ import type { CoreDeps } from './deps.js';
 import { execContext } from './execute/context.js';
 import { execute } from './execute/index.js';
 import { isAddressed, isSelf, isStale } from './guards.js';
-import { indexFor } from './org-index-cache.js';
+import { snapshotOf } from './snapshot.js';
 import { parseQuestion } from './question.js';
 
 export const APOLOGY: Answer = { kind: 'unknown', text: '抱歉，处理这个问题时出了点问题，请稍后再试，或换个说法。', rows: [] };
@@ -18,7 +18,7 @@ export interface QuestionCore extends Core {
 
 /** Understands and answers one question against the store. Throws only on store or program errors. */
 function answerUnsafe(deps: CoreDeps, question: string, now: Date): Answer {
-  const ctx = execContext(deps, indexFor(deps.store), now);
+  const ctx = execContext(deps, snapshotOf(deps.store), now);
   const query = parseQuestion(typeof question === 'string' ? question : '', { index: ctx.index, currentYear: ctx.currentYear, botNames: deps.botNames });
   return execute(ctx, query);
 }

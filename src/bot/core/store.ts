@@ -38,6 +38,15 @@ export interface MetricRecord {
   derived: boolean;
 }
 
+/** One figure of one current report, lean (see ReportStore.figureOfYear). */
+export interface FigureCell {
+  orgId: number;
+  reportId: number;
+  format: ReportFormat;
+  /** The figure; null when its cell is blank, undefined when the report has no such figure. */
+  value: number | null | undefined;
+}
+
 export interface ReportStore {
   listOrgs(): OrgRecord[];
   /** The current (newest) version of an organisation's report for a year. */
@@ -49,6 +58,11 @@ export interface ReportStore {
   metric(reportId: number, key: string): MetricRecord | undefined;
   /** One metric over the current reports of a year (for ranking), optionally within a region. */
   metricForYear(year: number, key: string, region?: string): Array<{ report: ReportRecord; metric: MetricRecord }>;
+  /**
+   * Every current report of a year with one of its figures, lean (no findings, no source text): for
+   * rankings over many organisations, where reading each report in full costs seconds at national scale.
+   */
+  figureOfYear(year: number, key: string): FigureCell[];
   /** Years with at least one report, ascending. */
   years(): number[];
 }

@@ -2,6 +2,7 @@ import { DEFAULT_CALENDAR, deadlineMemo, type Calendar } from '../../../calendar
 import { localDate } from '../../../calendar/time.js';
 import type { CoreDeps, RosterEntry } from '../deps.js';
 import type { OrgIndex } from '../orgs.js';
+import type { Snapshot } from '../snapshot.js';
 import type { OrgRecord, ReportRecord, ReportStore } from '../store.js';
 import { judgedStore } from './judged-store.js';
 
@@ -18,22 +19,25 @@ export interface ExecContext {
   /** The deadline day (inclusive) of a year's reports in a region, under the calendar. */
   deadline: (year: number, region: string | null) => string;
   roster?: (year: number) => readonly RosterEntry[] | undefined;
+  /** Worked out once until the database changes (Snapshot.memo). */
+  memo: Snapshot['memo'];
 }
 
-/** The context of one question, asked at `now`. */
-export function execContext(deps: CoreDeps, index: OrgIndex, now: Date): ExecContext {
+/** The context of one question, asked at `now` of the store's current snapshot. */
+export function execContext(deps: CoreDeps, snapshot: Snapshot, now: Date): ExecContext {
   const calendar = deps.calendar ?? DEFAULT_CALENDAR;
   const today = localDate(now, calendar.timeZone);
   const memo = deadlineMemo();
   return {
     store: judgedStore(deps.store, calendar),
-    index,
+    index: snapshot.index,
     now,
     today,
     currentYear: Number(today.slice(0, 4)),
     calendar,
     deadline: (year, region) => memo(calendar, year, region).date,
     roster: deps.roster,
+    memo: snapshot.memo,
   };
 }
 
