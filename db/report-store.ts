@@ -1,4 +1,4 @@
-import type { FigureCell, MetricRecord, OrgRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
+import type { MetricRecord, OrgRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
 import type { Finding, FindingCode, ReportFormat } from '../src/parsing/types.js';
 import type { Db } from './client.js';
 import { changeStamp, connectionOf, statement } from './statements.js';
@@ -185,17 +185,23 @@ export function createReportStore(db: Db): ReportStore {
       });
     },
 
+    headsOfYear(year) {
+      const rows = statement(db, 'SELECT id, org_id, format FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1')
+        .raw()
+        .all(year) as Array<[number, number, ReportFormat]>;
+      return rows.map(([reportId, orgId, format]) => ({ reportId, orgId, format }));
+    },
+
     figureOfYear(year, key) {
       const rows = statement(
         db,
-        `SELECT reports.org_id, reports.id, reports.format, metrics.id, metrics.value
-           FROM reports INDEXED BY reports_current_by_year_idx
-           LEFT JOIN metrics ON metrics.report_id = reports.id AND metrics.key = ?
+        `SELECT metrics.report_id, metrics.value FROM reports INDEXED BY reports_current_by_year_idx
+           INNER JOIN metrics ON metrics.report_id = reports.id AND metrics.key = ?
           WHERE reports.year = ? AND reports.is_current = 1`,
       )
         .raw()
-        .all(key, year) as Array<[number, number, ReportFormat, number | null, number | null]>;
-      return rows.map(([orgId, reportId, format, metricId, value]): FigureCell => ({ orgId, reportId, format, value: metricId === null ? undefined : value }));
+        .all(key, year) as Array<[number, number | null]>;
+      return rows.map(([reportId, value]) => ({ reportId, value }));
     },
 
     years() {

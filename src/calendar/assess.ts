@@ -27,9 +27,24 @@ export interface AssessedReport {
 }
 
 /**
+ * The report that answers for each expected organisation (same name, same region unless one side
+ * does not know it), in roster order; each report answers for one organisation only. Linear in the
+ * roster and the reports, so it serves a national roster too.
+ */
+export function matchRoster<R extends Named & { id: number }>(roster: readonly Named[], reports: readonly R[]): Array<R | undefined> {
+  const used = new Set<number>();
+  const find = reportFinder(reports);
+  const skip = (r: R) => used.has(r.id);
+  return roster.map((entry) => {
+    const report = find(entry, skip);
+    if (report) used.add(report.id);
+    return report;
+  });
+}
+
+/**
  * The status of every expected organisation for a year, in the order given, then of every report
- * on file for it that no expected organisation took. Each report answers for one organisation only.
- * Linear in the roster and the reports, so it serves a national roster too.
+ * on file for it that no expected organisation took.
  */
 export function assessYear(input: {
   year: number;
@@ -40,24 +55,25 @@ export function assessYear(input: {
 }): StatusRow[] {
   const { year, roster, reports, calendar: cal, now } = input;
   const rows: StatusRow[] = [];
-  const used = new Set<number>();
-  const find = reportFinder(reports);
+  const matched = matchRoster(roster, reports);
+  const used = new Set(matched.flatMap((r) => (r ? [r.id] : [])));
   const deadline = deadlineMemo();
-  for (const entry of roster) {
+  for (const [i, entry] of roster.entries()) {
     const due = deadline(cal, year, entry.region).date;
-    const report = find(entry, (r) => used.has(r.id));
+    const report = matched[i];
     if (report) {
-      used.add(report.id);
       // The roster's region decides the deadline: a report that does not name its county still has one.
-      const verdict = reportStatus(cal, { ...report, region: entry.region }, deadline);
-      rows.push({ name: entry.name, region: entry.region, year, ...verdict, deadline: due, signedDate: report.signedDate });
+      const { status, codes } = reportStatus(cal, { ...report, region: entry.region }, deadline);
+      rows.push({ name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: report.signedDate });
     } else {
-      rows.push({ name: entry.name, region: entry.region, year, ...missingStatus(cal, year, entry.region, now, deadline), deadline: due, signedDate: null });
+      const { status, codes } = missingStatus(cal, year, entry.region, now, deadline);
+      rows.push({ name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: null });
     }
   }
   for (const r of reports) {
     if (used.has(r.id)) continue;
-    rows.push({ name: r.name, region: r.region, year, ...reportStatus(cal, r, deadline), deadline: deadline(cal, year, r.region).date, signedDate: r.signedDate });
+    const { status, codes } = reportStatus(cal, r, deadline);
+    rows.push({ name: r.name, region: r.region, year, status, codes, deadline: deadline(cal, year, r.region).date, signedDate: r.signedDate });
   }
   return rows;
 }

@@ -91,17 +91,18 @@ export type DeadlineRule = typeof deadlineOf;
 
 /**
  * deadlineOf for many organisations at once: the answer depends only on the year and the region,
- * and working out the instant goes through Intl, so each (year, region) is worked out once.
+ * so each (year, region) is worked out once. The deadlines it hands out are shared: read them only.
  */
 export function deadlineMemo(): DeadlineRule {
-  const memo = new Map<string, Deadline>();
+  const memo = new Map<number, Map<string | null, Deadline>>();
   let memoCal: Calendar | undefined;
   return (cal, year, region) => {
     if (cal !== memoCal) (memo.clear(), (memoCal = cal));
-    const key = `${year}|${region === null ? '\u0000' : region}`;
-    let d = memo.get(key);
-    if (!d) memo.set(key, (d = deadlineOf(cal, year, region)));
-    return { date: d.date, overdueFrom: new Date(d.overdueFrom.getTime()) };
+    let ofYear = memo.get(year);
+    if (!ofYear) memo.set(year, (ofYear = new Map()));
+    let d = ofYear.get(region);
+    if (!d) ofYear.set(region, (d = deadlineOf(cal, year, region)));
+    return d;
   };
 }
 

@@ -39,11 +39,14 @@ export function lateness(cal: Calendar, r: DatedReport, deadline: DeadlineRule =
   const due = deadline(cal, r.year, r.region).date;
   if (date === null) return { date, deadline: due, late: null, daysLate: null };
   const daysLate = daysBetween(due, date);
-  return { date, deadline: due, late: daysLate > 0, daysLate };
+  return { date, deadline: due, late: date > due, daysLate };
 }
 
-/** An unknown date is not late (DATE_UNKNOWN says so instead). */
-export const isLate = (cal: Calendar, r: DatedReport, deadline: DeadlineRule = deadlineOf): boolean => lateness(cal, r, deadline).late === true;
+/** An unknown date is not late (DATE_UNKNOWN says so instead). ISO dates compare as strings. */
+export function isLate(cal: Calendar, r: DatedReport, deadline: DeadlineRule = deadlineOf): boolean {
+  const date = publicationDate(r);
+  return date !== null && date > deadline(cal, r.year, r.region).date;
+}
 
 /** The sentences of the LATE finding (kept here, next to the rule that raises it). */
 const LATE_MESSAGE = (date: string, due: string) => `报告落款日期${date}晚于截止日期${due}，属于逾期发布`;

@@ -9,8 +9,8 @@ import { replaceAll, writeFiles } from '../ingest/variants.js';
 
 const SEED_DIR = join(import.meta.dirname, '../fixtures/seed-reports');
 
-/** The lean column national rankings read (ReportStore.figureOfYear). */
-describe('figureOfYear over SQLite', () => {
+/** The lean reads answers over a whole year use (ReportStore.headsOfYear, figureOfYear). */
+describe('lean year reads over SQLite', () => {
   let t: TestDb;
   let store: ReportStore;
   beforeAll(async () => {
@@ -22,28 +22,24 @@ describe('figureOfYear over SQLite', () => {
   });
   afterAll(() => t.dispose());
 
-  const byName = (cells: ReturnType<ReportStore['figureOfYear']>) => {
-    const names = new Map(store.listOrgs().map((o) => [o.id, o.name]));
-    return cells.map((c) => [names.get(c.orgId), c.format, c.value]).sort();
-  };
-
-  it('lists every current report of the year, with the figure, as the full reads give it', () => {
-    const cells = store.figureOfYear(2020, 'prose.active_items');
-    expect(byName(cells)).toEqual([
-      ['康庄镇', 'gov2019', 170],
-      ['龙潭镇', 'gov2019', 1375],
-    ]);
-    for (const c of cells) {
-      expect(c.reportId).toBe(store.currentReport(c.orgId, 2020)!.id);
-      expect(c.value).toBe(store.metric(c.reportId, 'prose.active_items')!.value);
-    }
+  it('headsOfYear lists every current report of the year, as the full reads give it', () => {
+    const full = store.reportsForYear(2020).map((r) => ({ reportId: r.id, orgId: r.orgId, format: r.format }));
+    expect(full).toHaveLength(2);
+    expect(store.headsOfYear(2020)).toEqual(expect.arrayContaining(full));
+    expect(store.headsOfYear(2020)).toHaveLength(2);
+    expect(store.headsOfYear(2019)).toEqual([]);
   });
 
-  it('says undefined for a report without the figure, and null for a blank cell', () => {
-    const mianyang = store.figureOfYear(2021, 'applications.handled.total').find((c) => store.metric(c.reportId, 'applications.handled.total') === undefined);
-    expect(mianyang?.value).toBeUndefined();
+  it('figureOfYear gives the figure of the current reports that have it, null for a blank cell', () => {
+    const active = store.figureOfYear(2020, 'prose.active_items');
+    expect(active.map((c) => c.value).sort()).toEqual([1375, 170]);
+    for (const c of active) expect(c.value).toBe(store.metric(c.reportId, 'prose.active_items')!.value);
+    // mianyang-2021's 表三 is cut short: its report is not listed for a row it does not have.
+    const handled = store.figureOfYear(2021, 'applications.handled.total').map((c) => c.reportId);
+    const heads2021 = store.headsOfYear(2021).map((h) => h.reportId);
+    expect(handled.length).toBeLessThan(heads2021.length);
+    for (const id of heads2021) expect(handled.includes(id)).toBe(store.metric(id, 'applications.handled.total') !== undefined);
     const blank = store.figureOfYear(2020, 'review.corrected').find((c) => store.metric(c.reportId, 'review.corrected')?.value === null);
     expect(blank).toMatchObject({ value: null });
-    expect(store.figureOfYear(2019, 'prose.active_items')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { matchCoreOf, norm, orgOrder, REGION_SUFFIX, surfacesOf } from './org-names.js';
+import { byName, matchCoreOf, norm, orgOrder, REGION_SUFFIX, surfacesOf } from './org-names.js';
 import type { OrgCore, OrgIndex } from './orgs.js';
 import { readings } from './pinyin.js';
 import type { OrgRecord } from './store.js';
@@ -17,14 +17,16 @@ import type { OrgRecord } from './store.js';
 
 interface Entry {
   org: OrgRecord;
-  key: string;
   surfaces: readonly string[];
   core: OrgCore | null;
   sounds: readonly string[];
 }
 
-/** Everything about an organisation the index depends on; the id is the entry's key. */
-const keyOf = (o: OrgRecord): string => [o.name, o.org, o.region ?? '\u0002', o.kind ?? '', ...o.aliases].join('\u0001');
+/** Whether two records of one organisation (same id) are alike in everything the index depends on. */
+function unchanged(a: OrgRecord, b: OrgRecord): boolean {
+  if (a.name !== b.name || a.org !== b.org || a.region !== b.region || a.kind !== b.kind || a.aliases.length !== b.aliases.length) return false;
+  return a.aliases.every((x, i) => x === b.aliases[i]);
+}
 
 /** Keys of the sound index a core is filed under: the readings of its first and of its second character. */
 function soundKeys(core: string): string[] {
@@ -61,23 +63,64 @@ export interface OrgIndexer {
   update(orgs: readonly OrgRecord[]): OrgIndex;
 }
 
+/** Pinyin order of county names, made total. */
+const regionOrder = (a: string, b: string): number => byName.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+const coreOrder = (a: OrgCore, b: OrgCore): number => orgOrder(a.org, b.org);
+
 export function createOrgIndexer(): OrgIndexer {
   const entries = new Map<number, Entry>();
   const surfaces = new Map<string, OrgRecord[]>();
   const sounds = new Map<string, OrgCore[]>();
   const byShortName = new Map<string, OrgRecord[]>();
   const labels = new Map<number, string>();
-  const regionForms = new Map<string, string>();
+  /** Organisations per county, and the counties' names (沂源县, 沂源) with the counties bearing each. */
+  const regionCount = new Map<string, number>();
+  const formBearers = new Map<string, string[]>();
+  const regionSurfaces = new Map<string, string>();
+  let regions: string[] = [];
   let sorted: OrgRecord[] = [];
+  let cores: OrgCore[] = [];
   let maxLen = 2;
   /** The longest name went: the next longest is looked for once the update is done. */
   let longestGone = false;
   let current: OrgIndex | undefined;
 
-  const entryOf = (org: OrgRecord, key: string): Entry => {
+  const entryOf = (org: OrgRecord): Entry => {
     const s = matchCoreOf(org);
     const core = s === null ? null : { org, core: s };
-    return { org, key, surfaces: [...surfacesOf(org)], core, sounds: core ? soundKeys(core.core) : [] };
+    return { org, surfaces: [...surfacesOf(org)], core, sounds: core ? soundKeys(core.core) : [] };
+  };
+
+  /** A county's names as questions are matched: 沂源县, and 沂源 without 县/市/区. */
+  const formsOfRegion = new Map<string, string[]>();
+  const formsOf = (region: string): string[] => {
+    let forms = formsOfRegion.get(region);
+    if (!forms) {
+      const full = norm(region);
+      const short = full.replace(REGION_SUFFIX, '');
+      formsOfRegion.set(region, (forms = short.length >= 2 && short !== full ? [full, short] : [full]));
+    }
+    return forms;
+  };
+
+  /** A county comes or goes; where two share a name, the first in pinyin order answers to it. */
+  const regionCame = (region: string) => {
+    insertSorted(regions, region, regionOrder);
+    for (const form of formsOf(region)) {
+      const list = formBearers.get(form) ?? [];
+      insertSorted(list, region, regionOrder);
+      formBearers.set(form, list);
+      regionSurfaces.set(form, list[0]!);
+    }
+  };
+  const regionWent = (region: string) => {
+    regions.splice(regions.indexOf(region), 1);
+    for (const form of formsOf(region)) {
+      removeFrom(formBearers, form, region);
+      const first = formBearers.get(form)?.[0];
+      if (first === undefined) regionSurfaces.delete(form);
+      else regionSurfaces.set(form, first);
+    }
   };
 
   /** Files an entry; `inOrder` when entries come in index order (a whole build), else each is put in its place. */
@@ -93,8 +136,14 @@ export function createOrgIndexer(): OrgIndexer {
       put(surfaces, s, e.org, orgOrder);
       maxLen = Math.max(maxLen, s.length);
     }
-    if (e.core) for (const k of e.sounds) put(sounds, k, e.core, (a, b) => orgOrder(a.org, b.org));
+    if (e.core) for (const k of e.sounds) put(sounds, k, e.core, coreOrder);
     put(byShortName, e.org.name, e.org, orgOrder);
+    const region = e.org.region;
+    if (region) {
+      const n = (regionCount.get(region) ?? 0) + 1;
+      regionCount.set(region, n);
+      if (n === 1) regionCame(region);
+    }
   };
 
   const unfile = (e: Entry) => {
@@ -106,6 +155,12 @@ export function createOrgIndexer(): OrgIndexer {
     }
     if (e.core) for (const k of e.sounds) removeFrom(sounds, k, e.core);
     removeFrom(byShortName, e.org.name, e.org);
+    const region = e.org.region;
+    if (region) {
+      const n = regionCount.get(region)! - 1;
+      if (n > 0) regionCount.set(region, n);
+      else (regionCount.delete(region), regionWent(region));
+    }
   };
 
   /** How answers name an organisation: 张家坡镇, or 沂源县张家坡镇 when two share the name. */
@@ -116,21 +171,19 @@ export function createOrgIndexer(): OrgIndexer {
     }
   };
 
-  const normRegion = (region: string) => {
-    let n = regionForms.get(region);
-    if (n === undefined) regionForms.set(region, (n = norm(region)));
-    return n;
-  };
-
-  function rebuild(orgs: readonly OrgRecord[], keys: Map<number, string>): void {
-    for (const m of [entries, surfaces, sounds, byShortName, labels]) m.clear();
+  function rebuild(orgs: readonly OrgRecord[]): void {
+    for (const m of [entries, surfaces, sounds, byShortName, labels, regionCount, formBearers, regionSurfaces]) m.clear();
+    regions = [];
     maxLen = 2;
     sorted = [...orgs].sort(orgOrder);
-    for (const o of sorted) file(entryOf(o, keys.get(o.id)!), true);
+    for (const o of sorted) file(entryOf(o), true);
+    cores = sorted.flatMap((o) => entries.get(o.id)!.core ?? []);
     for (const name of byShortName.keys()) relabel(name);
   }
 
-  function patch(gone: Entry[], fresh: readonly OrgRecord[], keys: Map<number, string>): void {
+  function patch(gone: Entry[], fresh: readonly OrgRecord[]): void {
+    // New arrays, so that an index handed out before keeps its own lists.
+    regions = [...regions];
     const touched = new Set<string>();
     const goneIds = new Set<number>();
     for (const e of gone) {
@@ -138,13 +191,17 @@ export function createOrgIndexer(): OrgIndexer {
       goneIds.add(e.org.id);
       touched.add(e.org.name);
     }
-    const next = goneIds.size > 0 ? sorted.filter((o) => !goneIds.has(o.id)) : [...sorted];
+    const nextOrgs = goneIds.size > 0 ? sorted.filter((o) => !goneIds.has(o.id)) : [...sorted];
+    const nextCores = goneIds.size > 0 ? cores.filter((c) => !goneIds.has(c.org.id)) : [...cores];
     for (const o of fresh) {
-      file(entryOf(o, keys.get(o.id)!), false);
-      insertSorted(next, o, orgOrder);
+      const e = entryOf(o);
+      file(e, false);
+      insertSorted(nextOrgs, o, orgOrder);
+      if (e.core) insertSorted(nextCores, e.core, coreOrder);
       touched.add(o.name);
     }
-    sorted = next;
+    sorted = nextOrgs;
+    cores = nextCores;
     for (const name of touched) relabel(name);
     if (longestGone) {
       maxLen = 2;
@@ -153,34 +210,34 @@ export function createOrgIndexer(): OrgIndexer {
     }
   }
 
+  /** What changed since the last update: each record compared with the one filed under its id. */
+  function changes(orgs: readonly OrgRecord[]): { gone: Entry[]; fresh: OrgRecord[] } {
+    const gone: Entry[] = [];
+    const fresh: OrgRecord[] = [];
+    let kept = 0;
+    for (const o of orgs) {
+      const e = entries.get(o.id);
+      if (e && unchanged(e.org, o)) kept++;
+      else {
+        if (e) gone.push(e);
+        fresh.push(o);
+      }
+    }
+    // Some filed organisations are not on the list any more: find which (rare, so a second pass).
+    if (kept + gone.length < entries.size) {
+      const ids = new Set(orgs.map((o) => o.id));
+      for (const e of entries.values()) if (!ids.has(e.org.id)) gone.push(e);
+    }
+    return { gone, fresh };
+  }
+
   return {
     update(orgs) {
-      const keys = new Map<number, string>();
-      for (const o of orgs) keys.set(o.id, keyOf(o));
-      const gone = [...entries.values()].filter((e) => keys.get(e.org.id) !== e.key);
-      const fresh = orgs.filter((o) => entries.get(o.id)?.key !== keys.get(o.id));
+      const { gone, fresh } = changes(orgs);
       if (current && gone.length === 0 && fresh.length === 0) return current;
-      if (!current || gone.length + fresh.length > Math.max(REBUILD_MIN, REBUILD_SHARE * orgs.length)) rebuild(orgs, keys);
-      else patch(gone, fresh, keys);
-
-      // Cheap whole passes over the ordered list; only a county named before any of its towns matters.
-      const regionSurfaces = new Map<string, string>();
-      const regions = new Set<string>();
-      for (const o of sorted) {
-        if (!o.region) continue;
-        regions.add(o.region);
-        const n = normRegion(o.region);
-        regionSurfaces.set(n, o.region);
-        // A short county name that is also some organisation's name stays that organisation's.
-        const short = n.replace(REGION_SUFFIX, '');
-        if (short.length >= 2 && !surfaces.has(short)) regionSurfaces.set(short, o.region);
-      }
-      const cores: OrgCore[] = [];
-      for (const o of sorted) {
-        const core = entries.get(o.id)!.core;
-        if (core) cores.push(core);
-      }
-      current = { orgs: sorted, surfaces, regionSurfaces, maxLen, cores, regions: [...regions], labels, sounds };
+      if (!current || gone.length + fresh.length > Math.max(REBUILD_MIN, REBUILD_SHARE * orgs.length)) rebuild(orgs);
+      else patch(gone, fresh);
+      current = { orgs: sorted, surfaces, regionSurfaces, maxLen, cores, regions, labels, sounds };
       return current;
     },
   };

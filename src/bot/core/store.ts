@@ -38,13 +38,11 @@ export interface MetricRecord {
   derived: boolean;
 }
 
-/** One figure of one current report, lean (see ReportStore.figureOfYear). */
-export interface FigureCell {
-  orgId: number;
+/** A current report in brief (see ReportStore.headsOfYear). */
+export interface ReportHead {
   reportId: number;
+  orgId: number;
   format: ReportFormat;
-  /** The figure; null when its cell is blank, undefined when the report has no such figure. */
-  value: number | null | undefined;
 }
 
 export interface ReportStore {
@@ -59,10 +57,12 @@ export interface ReportStore {
   /** One metric over the current reports of a year (for ranking), optionally within a region. */
   metricForYear(year: number, key: string, region?: string): Array<{ report: ReportRecord; metric: MetricRecord }>;
   /**
-   * Every current report of a year with one of its figures, lean (no findings, no source text): for
-   * rankings over many organisations, where reading each report in full costs seconds at national scale.
+   * Lean reads for answers over a whole year (~40,000 reports at national scale, where reading each
+   * report in full costs seconds): every current report of the year in brief, and one figure of
+   * those that have it (value null: the cell is blank). No findings, no source text.
    */
-  figureOfYear(year: number, key: string): FigureCell[];
+  headsOfYear(year: number): ReportHead[];
+  figureOfYear(year: number, key: string): Array<{ reportId: number; value: number | null }>;
   /** Years with at least one report, ascending. */
   years(): number[];
 }

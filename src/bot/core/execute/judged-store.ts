@@ -22,6 +22,7 @@ export function judgedStore(store: ReportStore, cal: Calendar): ReportStore {
     reportsForYear: (year) => store.reportsForYear(year).map(judge),
     metric: (reportId, key) => store.metric(reportId, key),
     metricForYear: (year, key, region) => store.metricForYear(year, key, region).map((x) => ({ report: judge(x.report), metric: x.metric })),
+    headsOfYear: (year) => store.headsOfYear(year),
     figureOfYear: (year, key) => store.figureOfYear(year, key),
     years: () => store.years(),
   };

@@ -1,9 +1,10 @@
-import { assessYear } from '../../../calendar/assess.js';
+import { matchRoster } from '../../../calendar/assess.js';
 import { lastPassedYear, nextDueYear } from '../../../calendar/due.js';
 import type { Named } from '../../../calendar/filed.js';
-import { isOverdue } from '../../../calendar/calendar.js';
-import { notYetDue } from '../../../calendar/status.js';
+import { deadlineMemo, isOverdue } from '../../../calendar/calendar.js';
+import { missingStatus } from '../../../calendar/status.js';
 import { daysBetween } from '../../../calendar/time.js';
+import type { FindingCode } from '../../../parsing/types.js';
 import type { Answer, AnswerRow } from '../../types.js';
 import type { Query } from '../query.js';
 import { scopeOrgs, type ExecContext } from './context.js';
@@ -30,12 +31,27 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
   const rows: AnswerRow[] = [];
   for (const year of years) {
     const fromRoster = ctx.roster?.(year);
-    const expected: Named[] = fromRoster
-      ? fromRoster.filter((e) => !q.scope.region || e.region === q.scope.region)
+    const expected: readonly Named[] = fromRoster
+      ? q.scope.region
+        ? fromRoster.filter((e) => e.region === q.scope.region)
+        : fromRoster
       : scopeOrgs(ctx, q.scope).map((o) => ({ name: o.name, region: o.region }));
-    const assessed = assessYear({ year, roster: expected, reports: ctx.store.reportsForYear(year), calendar: ctx.calendar, now: ctx.now });
-    // The expected organisations come first, in order; reports nobody expected follow and are not asked about.
-    const missing = assessed.slice(0, expected.length).filter((r) => r.status === 'missing' && !(q.overdue && notYetDue(r)));
+    // Who filed, matched as `check` matches it (a report bears its organisation's name and county).
+    const filed = ctx.memo(`filed|${year}`, () => {
+      const byId = new Map(ctx.index.orgs.map((o) => [o.id, o]));
+      return ctx.store.headsOfYear(year).flatMap((h) => {
+        const org = byId.get(h.orgId);
+        return org ? [{ id: h.reportId, name: org.name, region: org.region }] : [];
+      });
+    });
+    const matched = matchRoster(expected, filed);
+    const deadline = deadlineMemo();
+    const missing: Array<{ name: string; codes: FindingCode[] }> = [];
+    expected.forEach((e, i) => {
+      if (matched[i]) return;
+      const { codes } = missingStatus(ctx.calendar, year, e.region, ctx.now, deadline);
+      if (!q.overdue || codes.length > 0) missing.push({ name: e.name, codes });
+    });
     const due = ctx.deadline(year, region);
     const passed = isOverdue(ctx.calendar, year, region, ctx.now);
     const when = passed ? `截止日期${due}已过` : `截止日期${due}，还有${daysBetween(ctx.today, due)}天`;
@@ -47,7 +63,7 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
     }
     const verb = passed ? '仍没有报告（未发布年报）' : '还没有收录';
     parts.push(`${note}${year}年度报告（${when}）：${missing.length}个单位${verb}：${missing.map((e) => e.name).join('、')}${basis}。`);
-    rows.push(...missing.map((e) => ({ name: e.name, year, status: 'missing' as const, codes: e.codes })));
+    for (const e of missing) rows.push({ name: e.name, year, status: 'missing', codes: e.codes });
   }
   return { kind: 'status', text: parts.join('\n'), rows };
 }

@@ -56,13 +56,48 @@ export interface Figure {
 /** Scopes up to this size are read one organisation at a time; larger ones a whole year at once. */
 const ONE_BY_ONE = 64;
 
+/** What a whole year says about one figure, per organisation: worked out once per snapshot. */
+type YearFigures = Map<number, Omit<Figure, 'org'>>;
+
+function yearFigures(ctx: FigureContext, year: number, ask: MetricAsk): YearFigures {
+  // The key names the figure exactly: resolution depends on nothing else of the ask.
+  const askKey = [ask.family, ask.concept, ask.columns.join(','), ask.hints.join(',')].join('|');
+  return ctx.memo(`figures|${year}|${askKey}`, () => {
+    const byFormat = { gov2021: resolveKeys(ask, 'gov2021').keys, gov2019: resolveKeys(ask, 'gov2019').keys };
+    const keys = [...new Set([...byFormat.gov2021, ...byFormat.gov2019])];
+    const columns = new Map(keys.map((key) => [key, new Map(ctx.store.figureOfYear(year, key).map((c) => [c.reportId, c.value]))]));
+    const out: YearFigures = new Map();
+    for (const head of ctx.store.headsOfYear(year)) {
+      const has = (key: string) => columns.get(key)!.has(head.reportId);
+      // As resolveFor: a report without standard tables takes whichever layout its stored keys follow.
+      const format = head.format !== 'unknown' ? head.format : byFormat.gov2021.some(has) ? 'gov2021' : 'gov2019';
+      const resolved = byFormat[format];
+      const key = resolved.find(has);
+      out.set(
+        head.orgId,
+        resolved.length === 0
+          ? { state: 'not_in_format' }
+          : key === undefined
+            ? { state: 'row_missing' }
+            : { state: 'value', key, value: columns.get(key)!.get(head.reportId)! },
+      );
+    }
+    return out;
+  });
+}
+
+interface FigureContext {
+  store: ReportStore;
+  memo: <T>(key: string, make: () => T) => T;
+}
+
 /**
  * The figure `ask` asks for, for each of `orgs` in `year`, decided exactly as readAsk decides it.
  * A county is read organisation by organisation; the whole country (~40,000 organisations) from
- * one lean column of the year per key, kept for the snapshot (ctx.memo): figures do not depend on
- * the calendar, only on the database.
+ * one lean column of the year per key, worked out once per snapshot (ctx.memo): figures depend
+ * on the database only, not on the calendar.
  */
-export function readFigures(ctx: { store: ReportStore; memo: <T>(key: string, make: () => T) => T }, orgs: readonly OrgRecord[], year: number, ask: MetricAsk): Figure[] {
+export function readFigures(ctx: FigureContext, orgs: readonly OrgRecord[], year: number, ask: MetricAsk): Figure[] {
   if (orgs.length <= ONE_BY_ONE) {
     return orgs.map((org) => {
       const r = readAsk(ctx.store, org, year, ask);
@@ -70,26 +105,6 @@ export function readFigures(ctx: { store: ReportStore; memo: <T>(key: string, ma
       return v ? { org, state: r.state, key: v.key, value: v.record.value } : { org, state: r.state };
     });
   }
-  const formats = ['gov2021', 'gov2019'] as const;
-  const keys = [...new Set(formats.flatMap((f) => resolveKeys(ask, f).keys))];
-  // Every column lists every current report of the year; with no key at all, any column gives the list.
-  const columns = new Map(
-    (keys.length > 0 ? keys : [ask.concept]).map((key) => [
-      key,
-      ctx.memo(`figure|${year}|${key}`, () => new Map(ctx.store.figureOfYear(year, key).map((c) => [c.reportId, c]))),
-    ]),
-  );
-  const byOrg = new Map([...[...columns.values()][0]!.values()].map((c) => [c.orgId, c]));
-  return orgs.map((org): Figure => {
-    const cell = byOrg.get(org.id);
-    if (!cell) return { org, state: 'no_report' };
-    const has = (key: string) => columns.get(key)?.get(cell.reportId)?.value !== undefined;
-    // As resolveFor: a report without standard tables takes whichever layout its stored keys follow.
-    const format = cell.format !== 'unknown' ? cell.format : resolveKeys(ask, 'gov2021').keys.some(has) ? 'gov2021' : 'gov2019';
-    const resolved = resolveKeys(ask, format).keys;
-    if (resolved.length === 0) return { org, state: 'not_in_format' };
-    const key = resolved.find(has);
-    if (key === undefined) return { org, state: 'row_missing' };
-    return { org, state: 'value', key, value: columns.get(key)!.get(cell.reportId)!.value! };
-  });
+  const figures = yearFigures(ctx, year, ask);
+  return orgs.map((org) => ({ org, ...(figures.get(org.id) ?? { state: 'no_report' }) }));
 }

@@ -20,14 +20,14 @@ const STATUS_WORD: Partial<Record<OrgStatus, string>> = { ok: '没有发现使�
 const codesOf = (fs: readonly Finding[]) => [...new Set(fs.map((f) => f.code))];
 
 /**
- * The reports a question covers. A county's or the whole country's are read a year at a time
- * rather than one organisation at a time: a national question covers ~40,000 organisations.
+ * The reports a question covers. The whole country's are read a year at a time rather than one
+ * organisation at a time (~40,000 of them); a county's, one organisation at a time.
  */
 function reportsInScope(ctx: ExecContext, q: StatusQuery, years: YearSpec): ReportRecord[] {
   const orgs = scopeOrgs(ctx, q.scope);
   const order = new Map(orgs.map((o, i) => [o.id, i]));
   let list: ReportRecord[];
-  if (q.scope.orgs.length === 0 && (years.kind === 'none' || years.kind === 'all' || years.kind === 'list')) {
+  if (q.scope.orgs.length === 0 && !q.scope.region && (years.kind === 'none' || years.kind === 'all' || years.kind === 'list')) {
     const wanted = years.kind === 'list' ? years.years : ctx.store.years();
     list = wanted.flatMap((y) => ctx.store.reportsForYear(y).filter((r) => order.has(r.orgId)));
   } else {
