@@ -1,7 +1,7 @@
 import { matchRoster } from '../../../calendar/assess.js';
+import { deadlineMemo, isOverdue } from '../../../calendar/calendar.js';
 import { lastPassedYear, nextDueYear } from '../../../calendar/due.js';
 import type { Named } from '../../../calendar/filed.js';
-import { deadlineMemo, isOverdue } from '../../../calendar/calendar.js';
 import { missingStatus } from '../../../calendar/status.js';
 import { daysBetween } from '../../../calendar/time.js';
 import type { FindingCode } from '../../../parsing/types.js';
