@@ -27,15 +27,31 @@ export const byName = new Intl.Collator('zh-Hans-CN');
 export const orgOrder = (a: OrgRecord, b: OrgRecord): number =>
   byName.compare(a.name, b.name) || byName.compare(a.region ?? '', b.region ?? '') || a.id - b.id;
 
+/** Normalised county names: a few thousand counties, each named by every one of its towns. */
+const normalisedRegions = new Map<string, string>();
+function normRegion(region: string): string {
+  let n = normalisedRegions.get(region);
+  if (n === undefined) {
+    if (normalisedRegions.size >= 50_000) normalisedRegions.clear();
+    normalisedRegions.set(region, (n = norm(region)));
+  }
+  return n;
+}
+
 export function surfacesOf(o: OrgRecord): Set<string> {
-  const out = new Set<string>();
+  // The forms of the names overlap a lot (简称 and 全称 share their core); each is normalised once.
+  const forms = new Set<string>();
   const add = (s: string | null | undefined) => {
-    if (!s) return;
-    const n = norm(s);
-    if ([...n].length >= 2) out.add(n);
+    if (s) forms.add(s);
   };
-  const names = [o.name, o.org, ...o.aliases].filter(Boolean);
-  const region = o.region ? norm(o.region) : null;
+  const names = [...new Set([o.name, o.org, ...o.aliases].filter(Boolean))];
+  const spellings = new Map<string, string>();
+  const spell = (s: string) => {
+    let p = spellings.get(s);
+    if (p === undefined) spellings.set(s, (p = (pinyin(s, { toneType: 'none', type: 'array' }) as string[]).join('')));
+    return p;
+  };
+  const region = o.region ? normRegion(o.region) : null;
   const regionShort = region && region.replace(REGION_SUFFIX, '').length >= 2 ? region.replace(REGION_SUFFIX, '') : null;
   for (const raw of names) {
     const n = norm(raw);
@@ -55,19 +71,23 @@ export function surfacesOf(o: OrgRecord): Set<string> {
     }
     // Typed on a phone without choosing characters: kangzhuang, kangzhuangzhen.
     if (/^[\u3400-\u9fff]{2,}$/.test(localCore)) {
-      const spelled = (pinyin(localCore, { toneType: 'none', type: 'array' }) as string[]).join('');
+      const spelled = spell(localCore);
       const suffix = local.slice(localCore.length);
-      const suffixSpelled = suffix ? (pinyin(suffix, { toneType: 'none', type: 'array' }) as string[]).join('') : '';
       add(spelled);
-      if (suffixSpelled) add(spelled + suffixSpelled);
+      if (suffix) add(spelled + spell(suffix));
     }
+  }
+  const out = new Set<string>();
+  for (const f of forms) {
+    const n = norm(f);
+    if ([...n].length >= 2) out.add(n);
   }
   return out;
 }
 
 /** The core sound-alike and typo matching compares with (康庄, 张家坡), or null when shorter than two characters. */
 export function matchCoreOf(o: OrgRecord): string | null {
-  const region = o.region ? norm(o.region) : null;
+  const region = o.region ? normRegion(o.region) : null;
   const short = norm(o.name);
   const local = region && short.startsWith(region) && short.length > region.length ? short.slice(region.length) : short;
   const core = coreOf(local);
