@@ -91,13 +91,18 @@ export function byRegionAndName(a: { name: string; region: string | null }, b: {
 
 /**
  * Sorts in place, in the order of byRegionAndName, with far fewer collator calls: the few thousand
- * distinct regions are ranked once (regions that collate equal share a rank), so that most
- * comparisons are between two numbers and names are collated only within a region. The comparator
- * has the sign of byRegionAndName for every pair, so the (stable) sort gives the same order.
+ * distinct regions are ranked once (regions that collate equal share a rank), the entries are put
+ * in their region's bucket in list order, and names are collated only within a bucket (a county's
+ * dozen towns). Buckets keep list order and each is sorted stably, so the order is the one a
+ * stable sort by byRegionAndName gives.
  */
 export function sortByRegionAndName<T extends { name: string; region: string | null }>(list: T[]): T[] {
   const regions = [...new Set(list.map((e) => e.region ?? '\uffff'))].sort((a, b) => zh.compare(a, b));
   const rank = new Map<string, number>();
   regions.forEach((r, i) => rank.set(r, i > 0 && zh.compare(regions[i - 1]!, r) === 0 ? rank.get(regions[i - 1]!)! : i));
-  return list.sort((a, b) => rank.get(a.region ?? '\uffff')! - rank.get(b.region ?? '\uffff')! || zh.compare(a.name, b.name));
+  const buckets: T[][] = regions.map(() => []);
+  for (const e of list) buckets[rank.get(e.region ?? '\uffff')!]!.push(e);
+  let i = 0;
+  for (const bucket of buckets) for (const e of bucket.sort((a, b) => zh.compare(a.name, b.name))) list[i++] = e;
+  return list;
 }
