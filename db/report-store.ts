@@ -105,6 +105,24 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
       });
     },
 
+    headsOfYear(year) {
+      const rows = prepare('SELECT id, org_id, format FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1')
+        .raw()
+        .all(year) as Array<[number, number, ReportFormat]>;
+      return rows.map(([reportId, orgId, format]) => ({ reportId, orgId, format }));
+    },
+
+    figureOfYear(year, key) {
+      const rows = prepare(
+        `SELECT metrics.report_id, metrics.value FROM reports INDEXED BY reports_current_by_year_idx
+           INNER JOIN metrics ON metrics.report_id = reports.id AND metrics.key = ?
+          WHERE reports.year = ? AND reports.is_current = 1`,
+      )
+        .raw()
+        .all(key, year) as Array<[number, number | null]>;
+      return rows.map(([reportId, value]) => ({ reportId, value }));
+    },
+
     years() {
       const cache = kept();
       cache.years ??= prepare('SELECT DISTINCT year FROM reports ORDER BY year').pluck().all() as number[];

@@ -1,3 +1,4 @@
+import { metricEntries } from '../src/catalog/index.js';
 import type { ReportFacts } from '../src/ingest/facts.js';
 import type { PreparedReport } from '../src/ingest/prepare.js';
 import type { MetricValue, SectionKey } from '../src/parsing/types.js';
@@ -130,7 +131,7 @@ export function createVersionStore(c: Connection, findings: FindingStore): Versi
         seen.add(s.key);
         section.run(id, s.key, s.heading, s.line, r.sectionText[s.key] ?? '');
       }
-      const rows: unknown[][] = Object.entries(r.metrics).map(([key, value]) => {
+      const rows: unknown[][] = metricEntries(r.metrics).map(([key, value]) => {
         const src = r.sources[key];
         return [id, key, value, src?.line ?? 0, src?.text ?? '', src?.section ?? null, src?.derived ? 1 : 0];
       });
@@ -156,7 +157,7 @@ export function createVersionStore(c: Connection, findings: FindingStore): Versi
       const r = p.report;
       const values: Record<string, MetricValue> = {};
       const lines: Record<string, number> = {};
-      for (const [key, value] of Object.entries(r.metrics)) {
+      for (const [key, value] of metricEntries(r.metrics)) {
         // What SQLite gives back for a REAL column: only finite numbers and null come back as written.
         if (value !== null && !Number.isFinite(value)) return facts(reportId);
         values[key] = value;

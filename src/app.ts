@@ -4,11 +4,10 @@ import type { CoreDeps } from './bot/core/deps.js';
 import { createCore, type QuestionCore } from './bot/core/handle.js';
 import type { Notifier, Transport } from './bot/types.js';
 import type { Config } from './config.js';
-import { calendarFromConfig, type Calendar } from './jobs/calendar.js';
+import { calendarFromConfig, type Calendar } from './calendar/calendar.js';
 import { newOwner, type JobDeps, type JobLog } from './jobs/deps.js';
 import { rosterReader, type RosterEntry } from './jobs/roster.js';
 import { silentLogger, type Logger } from './logger.js';
-import { defaultDeadline } from './parsing/parse-report.js';
 
 export type Notifiers = Partial<Record<Transport, Notifier>>;
 
@@ -23,8 +22,6 @@ export interface App {
   /** Every store of the database, each owning its cache (db/stores.ts). */
   readonly stores: Stores;
   readonly calendar: Calendar;
-  /** The deadline of a year's report in a region, configured overrides included. */
-  readonly deadline: (year: number, region: string | null) => string;
   /** Who must report: the imported roster plus every organisation on file, merged again only after a change. */
   readonly roster: () => RosterEntry[];
   readonly now: () => Date;
@@ -48,14 +45,6 @@ export interface AppOptions {
   log?: Logger;
 }
 
-/** The deadline rule with the configured per-region overrides (month-day of the next year). */
-export function deadlineResolver(config: Pick<Config, 'deadlineOverrides'>) {
-  return (year: number, region: string | null): string => {
-    const md = region ? config.deadlineOverrides[region] : undefined;
-    return md ? `${year + 1}-${md}` : defaultDeadline(year);
-  };
-}
-
 /** Opens the database of `config` (creating and migrating it if need be) and assembles the app over it. */
 export function openApp(config: Config, options: AppOptions = {}): App {
   const db = openDb(config.dbPath);
@@ -63,13 +52,11 @@ export function openApp(config: Config, options: AppOptions = {}): App {
   const log = options.log ?? silentLogger;
   const { stores } = db;
   const calendar = calendarFromConfig(config);
-  const deadline = deadlineResolver(config);
   const roster = rosterReader(() => stores.roster.sources());
   const coreDeps: CoreDeps = {
     store: stores.reports,
     now,
-    deadline,
-    timeZone: config.timeZone,
+    calendar,
     // An imported roster decides who must file; without one, the organisations on file do.
     roster: () => {
       const entries = roster();
@@ -84,7 +71,6 @@ export function openApp(config: Config, options: AppOptions = {}): App {
     db,
     stores,
     calendar,
-    deadline,
     roster,
     now,
     log,

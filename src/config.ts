@@ -89,7 +89,7 @@ export type Config = Readonly<{
   timeZone: string;
   admins: readonly string[];
   deadlineOverrides: Readonly<Record<string, string>>;
-  /** When reminders and escalations go out (src/jobs/calendar.ts). */
+  /** When reminders and escalations go out (src/calendar/calendar.ts). */
   schedule: Readonly<{
     remindDays: readonly number[];
     remindAt: string;

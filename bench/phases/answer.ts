@@ -60,15 +60,26 @@ export interface AnswerResult {
   reports_in_db: number;
   organisations: number;
   questions: number;
-  /** The first question: builds the organisation index. */
+  /** The first question of the process: builds the organisation index from nothing. */
+  cold_ms: number;
+  /**
+   * The first question after the organisation list changes (a new town is added; the service has
+   * been answering): the store reads the list again and the index takes in what changed.
+   */
   first_ms: number;
+  /** The same after the new town is taken out again. */
+  first_after_removal_ms: number;
   p50_ms: number;
   p95_ms: number;
   p99_ms: number;
   max_ms: number;
   mean_ms: number;
   by_kind: Record<string, ReturnType<typeof latencySummary>>;
-  national: Record<string, { ms: number; kind: string; chars: number }>;
+  /**
+   * Questions about all organisations in China: asked once (`ms`, what a user waits for the first
+   * time after the database changed) and again (`again_ms`, answers kept for the snapshot).
+   */
+  national: Record<string, { ms: number; again_ms: number; kind: string; chars: number }>;
   /** Questions answered with another kind than asked (the benchmark would be measuring the wrong thing). */
   misunderstood: number;
   misunderstood_examples: string[];
@@ -94,9 +105,13 @@ export function runAnswer(job: Extract<Job, { phase: 'answer' }>): AnswerResult 
       asked.push({ kind, q: question(kind, r, orgs, regions, years) });
     }
 
-    const t0 = performance.now();
-    answerQuestion(deps, `${orgs[0]!.name}${years.at(-1)}年依申请公开多少件`, now);
-    const firstMs = performance.now() - t0;
+    const firstQuestion = `${orgs[0]!.name}${years.at(-1)}年依申请公开多少件`;
+    const timed = (q: string) => {
+      const s = performance.now();
+      const answer = answerQuestion(deps, q, now);
+      return { ms: performance.now() - s, answer };
+    };
+    const coldMs = timed(firstQuestion).ms;
     // Warm-up: the JIT and SQLite's page cache, as in a service that has been running.
     for (const a of asked.slice(0, 25)) answerQuestion(deps, a.q, now);
 
@@ -123,19 +138,33 @@ export function runAnswer(job: Extract<Job, { phase: 'answer' }>): AnswerResult 
     const y = years.at(-1)!;
     for (const [label, q] of [
       ['rank_top10', `${y}年依申请公开前10名`],
+      ['missing_all', '哪些镇还没交'],
+      ['overdue_all', '谁逾期没交'],
+      ['late_all', '哪些镇逾期了'],
       ['status_all', '哪些报告不完整'],
     ] as const) {
-      const s = performance.now();
-      const answer = answerQuestion(deps, q, now);
-      national[label] = { ms: round(performance.now() - s, 1), kind: answer.kind, chars: answer.text.length };
+      const first = timed(q);
+      national[label] = { ms: round(first.ms, 1), again_ms: round(timed(q).ms, 1), kind: first.answer.kind, chars: first.answer.text.length };
     }
+
+    // A new town is set up in a county (its organisation row, as an ingest or a roster import
+    // would add it), and taken out again: each time the next question finds the list changed.
+    const region = orgs[0]!.region;
+    handle.sqlite
+      .prepare("INSERT INTO orgs (org, name, region, kind, created_at) VALUES (?, ?, ?, 'town', ?)")
+      .run(`${region}新设镇人民政府`, '新设镇', region, new Date(job.now).toISOString());
+    const firstMs = timed(firstQuestion).ms;
+    handle.sqlite.prepare("DELETE FROM orgs WHERE name = '新设镇' AND region = ?").run(region);
+    const removalMs = timed(firstQuestion).ms;
 
     const summary = latencySummary(all);
     return {
       reports_in_db: reportsInDb,
       organisations: orgs.length,
       questions: asked.length,
+      cold_ms: round(coldMs, 1),
       first_ms: round(firstMs, 1),
+      first_after_removal_ms: round(removalMs, 1),
       p50_ms: summary.p50_ms,
       p95_ms: summary.p95_ms,
       p99_ms: summary.p99_ms,

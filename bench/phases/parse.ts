@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
+import { isLate } from '../../src/calendar/status.js';
 import { decodeReport } from '../../src/parsing/decode.js';
 import { parseReportBytes } from '../../src/parsing/parse-report.js';
 import { filesOf, loadCorpus, progressBar, type Job } from './common.js';
@@ -147,7 +149,8 @@ export function runParse(job: Extract<Job, { phase: 'parse' }>): ThroughputResul
     if (r.format !== e.format) check.wrong_format++;
     const codes = new Set(r.findings.map((f) => f.code));
     if (codes.has('OUTDATED_FORMAT')) check.outdated_found++;
-    if (codes.has('LATE') && !truncated) check.late_found++;
+    // Lateness is the calendar's (src/calendar/status.ts), judged from the date the parser read.
+    if (r.year !== null && isLate(DEFAULT_CALENDAR, { ...r, year: r.year }) && !truncated) check.late_found++;
     if (truncated && (codes.has('TRUNCATED_TABLE') || codes.has('MISSING_SECTION'))) check.truncated_flagged++;
     const sums = [...codes].some((c) => SUM_CODES.has(c));
     if (sums && truncated) check.sums_on_truncated++;

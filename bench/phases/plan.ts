@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb } from '../../db/client.js';
-import { assessYear } from '../../src/jobs/assess.js';
-import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
+import { assessYear } from '../../src/calendar/assess.js';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
+import { zonedInstant } from '../../src/calendar/time.js';
 import { loadPlanInput } from '../../src/jobs/plan-input.js';
 import { planEscalations } from '../../src/jobs/plan-escalations.js';
 import { planReminders } from '../../src/jobs/plan-reminders.js';
 import { parseRosterCsv } from '../../src/jobs/roster-csv.js';
-import { rosterReader } from '../../src/jobs/roster.js';
-import { zonedInstant } from '../../src/jobs/time.js';
+import { rosterReader, sortByRegionAndName } from '../../src/jobs/roster.js';
 import { round } from '../stats.js';
 import type { Job } from './common.js';
 
@@ -69,7 +69,7 @@ export function runPlan(job: Extract<Job, { phase: 'plan' }>): PlanResult {
     const [escalateInput, loadEscalate] = time(() => loadPlanInput({ stores, roster }, cal, escalateAt));
     const [escalations, planEscalateS] = time(() => planEscalations(escalateInput));
     const [checkInput, loadCheck] = time(() => ({ roster: roster(), reports: stores.reports.reportsForYear(job.year) }));
-    const [rows, assessS] = time(() => assessYear({ year: job.year, ...checkInput, calendar: cal, now: escalateAt }));
+    const [rows, assessS] = time(() => sortByRegionAndName(assessYear({ year: job.year, ...checkInput, calendar: cal, now: escalateAt })));
     const checkS = loadCheck + assessS;
     const statuses: Record<string, number> = {};
     for (const r of rows) statuses[r.status] = (statuses[r.status] ?? 0) + 1;

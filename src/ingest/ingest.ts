@@ -1,15 +1,23 @@
 import { availableParallelism } from 'node:os';
 import type { DbHandle } from '../../db/client.js';
-import type { ParseOptions } from '../parsing/parse-report.js';
 import type { Finding } from '../parsing/types.js';
 import { collectFiles } from './collect-files.js';
-import { startParsePool, type ParsePool, type WorkerResult } from './parse-pool.js';
+import { startParsePool, type WorkerResult } from './parse-pool.js';
 import type { Prepared, PreparedReport } from './prepare.js';
 import { errorMessage, parseSafely, readAndDecode } from './read-file.js';
 import { storeReport } from './store-report.js';
 
 export type FileResult =
-  | { file: string; status: 'stored' | 'replaced'; name: string; year: number; reportId: number; findings: Finding[] }
+  | {
+      file: string;
+      status: 'stored' | 'replaced';
+      name: string;
+      region: string | null;
+      year: number;
+      signedDate: string | null;
+      reportId: number;
+      findings: Finding[];
+    }
   | { file: string; status: 'unchanged'; reportId: number }
   | { file: string; status: 'rejected'; reason: string };
 
@@ -21,8 +29,6 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  /** Deadline rule for LATE (deadlineResolver(config) in the CLI). */
-  parse?: ParseOptions;
   /** The clock for ingested_at. */
   now?: () => Date;
   /** Files never to read, such as the database file and its -wal/-shm companions. */
@@ -48,38 +54,27 @@ const defaultWorkers = () => Math.min(4, Math.max(1, availableParallelism() - 1)
 
 type Outcome = Prepared<PreparedReport> | { unchanged: number };
 
-function readAndPrepare(path: string, handle: DbHandle, parse: ParseOptions): Outcome {
+function readAndPrepare(path: string, handle: DbHandle): Outcome {
   const decoded = readAndDecode(path);
   if (!decoded.ok) return decoded;
   // Re-running over a folder is the common case: known content needs no parsing.
   const known = handle.stores.versions.byHash(decoded.value.contentHash);
   if (known) return { unchanged: known.id };
-  return parseSafely(decoded.value, parse);
+  return parseSafely(decoded.value);
 }
 
 /**
  * A worker's result, taken exactly as readAndPrepare would have decided: content already on file
- * is unchanged (whatever the parse said), and a parse whose deadline answers differ from the real
- * rule is done again here.
+ * is unchanged (whatever the parse said).
  */
-function fromWorker(r: WorkerResult, handle: DbHandle, parse: ParseOptions, pool: ParsePool): Outcome {
+function fromWorker(r: WorkerResult, handle: DbHandle): Outcome {
   if (r.kind === 'rejected') return { ok: false, reason: r.reason };
   const known = handle.stores.versions.byHash(r.decoded.contentHash);
   if (known) return { unchanged: known.id };
-  let agrees = true;
-  for (const [year, region, answer] of r.asked) {
-    const real = parse.deadline ? parse.deadline(year, region) : answer;
-    if (real !== answer) agrees = false;
-    pool.learn(year, region, real);
-  }
-  if (!agrees) return parseSafely(r.decoded, parse);
   if (!r.parsed.ok) return r.parsed;
   const { report, year, identity } = r.parsed.value;
   return { ok: true, value: { ...r.decoded, report, year, identity } };
 }
-
-/** Workers only know the deadline rule among parse options; with any other option, parse here. */
-const workersCanParse = (parse: ParseOptions) => Object.keys(parse).every((k) => k === 'deadline');
 
 /**
  * Ingests files and folders: each report parsed outside the database, then written in its own
@@ -100,19 +95,15 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
   };
   for (const m of missing) record({ file: m.file, status: 'rejected', reason: m.reason });
 
-  const parse = options.parse ?? {};
   const workers = options.workers ?? defaultWorkers();
   const bulk = files.length >= PARSE_POOL_MIN_FILES;
   const endBulk = bulk ? handle.bulkWrites() : () => {};
-  const pool =
-    workers > 0 && bulk && workersCanParse(parse)
-      ? await startParsePool(files, workers, parse.deadline !== undefined)
-      : null;
+  const pool = workers > 0 && bulk ? await startParsePool(files, workers) : null;
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       const fromPool = pool ? await pool.take(i) : null;
-      const prepared = fromPool ? fromWorker(fromPool, handle, parse, pool!) : readAndPrepare(file, handle, parse);
+      const prepared = fromPool ? fromWorker(fromPool, handle) : readAndPrepare(file, handle);
       if ('unchanged' in prepared) {
         record({ file, status: 'unchanged', reportId: prepared.unchanged });
       } else if (!prepared.ok) {
@@ -125,7 +116,16 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
           record(
             out.status === 'unchanged'
               ? { file, status: 'unchanged', reportId: out.reportId }
-              : { file, status: out.status, name: p.identity.name, year: p.year, reportId: out.reportId, findings: out.findings },
+              : {
+                  file,
+                  status: out.status,
+                  name: p.identity.name,
+                  region: p.identity.region,
+                  year: p.year,
+                  signedDate: p.report.signedDate,
+                  reportId: out.reportId,
+                  findings: out.findings,
+                },
           );
         } catch (e) {
           record({ file, status: 'rejected', reason: `入库失败，未写入任何内容（${errorMessage(e)}）` });

@@ -8,16 +8,11 @@ import type { PrepareResult } from './read-file.js';
  * started or one fails, the pool says so (take() returns null) and the caller does the work itself.
  */
 
-export type WorkerResult = PrepareResult & {
-  /** The deadline questions the worker's parse asked, with the answers it used. */
-  asked: Array<[number, string | null, string | null]>;
-};
+export type WorkerResult = PrepareResult;
 
 export interface ParsePool {
   /** The result for file `i`, or null when the pool can no longer give it. */
   take(i: number): Promise<WorkerResult | null>;
-  /** A deadline answer learnt from the real rule, sent along with the next jobs. */
-  learn(year: number, region: string | null, answer: string | null): void;
   close(): Promise<void>;
 }
 
@@ -50,11 +45,8 @@ function deferred(): Deferred {
   return { promise, resolve };
 }
 
-/**
- * Starts `count` workers over `paths`. `withDeadlines`: the caller has its own deadline rule, so
- * the workers report the questions they asked. Resolves to null when the workers do not start.
- */
-export async function startParsePool(paths: readonly string[], count: number, withDeadlines: boolean): Promise<ParsePool | null> {
+/** Starts `count` workers over `paths`. Resolves to null when the workers do not start. */
+export async function startParsePool(paths: readonly string[], count: number): Promise<ParsePool | null> {
   let workers: Worker[];
   try {
     workers = Array.from({ length: count }, startWorker);
@@ -78,8 +70,6 @@ export async function startParsePool(paths: readonly string[], count: number, wi
   }
 
   const results = new Map<number, Deferred>();
-  const learnt: Array<[string, string | null]> = [];
-  const sentLearnt = workers.map(() => 0);
   const busy = workers.map(() => 0);
   let next = 0;
   let taken = 0;
@@ -103,9 +93,7 @@ export async function startParsePool(paths: readonly string[], count: number, wi
       const i = next++;
       slot(i);
       busy[k]!++;
-      const deadlines = withDeadlines ? learnt.slice(sentLearnt[k]) : null;
-      sentLearnt[k] = learnt.length;
-      workers[k]!.postMessage({ i, path: paths[i], deadlines });
+      workers[k]!.postMessage({ i, path: paths[i] });
     }
   };
   workers.forEach((w, k) => {
@@ -129,9 +117,6 @@ export async function startParsePool(paths: readonly string[], count: number, wi
       const r = await d.promise;
       results.delete(i);
       return r;
-    },
-    learn(year, region, answer) {
-      learnt.push([`${year}|${region ?? ''}`, answer]);
     },
     async close() {
       closed = true;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeReport } from '../parsing/decode.js';
 import { normalizeText } from '../parsing/normalize.js';
-import { parseReportText, type ParseOptions } from '../parsing/parse-report.js';
+import { parseReportText } from '../parsing/parse-report.js';
 import type { ParsedReport } from '../parsing/types.js';
 import type { OrgIdentity } from './org-match.js';
 
@@ -37,8 +37,8 @@ export function decodeFile(file: string, bytes: Uint8Array): Prepared<DecodedFil
 }
 
 /** Parses a decoded file; a report that names no organisation or year cannot be filed and is refused. */
-export function parseDecoded(decoded: DecodedFile, options: ParseOptions = {}): Prepared<PreparedReport> {
-  const outcome = parseReportText(decoded.rawText, options);
+export function parseDecoded(decoded: DecodedFile): Prepared<PreparedReport> {
+  const outcome = parseReportText(decoded.rawText);
   if (!outcome.ok) return { ok: false, reason: outcome.error.message };
   const r = outcome.report;
   if (!r.name || !r.org) {

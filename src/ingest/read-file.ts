@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MAX_REPORT_BYTES } from '../parsing/decode.js';
-import type { ParseOptions } from '../parsing/parse-report.js';
 import { decodeFile, parseDecoded, type DecodedFile, type Prepared, type PreparedReport } from './prepare.js';
 
 /**
@@ -36,19 +35,19 @@ export function readAndDecode(path: string): Prepared<DecodedFile> {
 }
 
 /** Parses a decoded file; a parser crash is a refusal with its message, like any other. */
-export function parseSafely(decoded: DecodedFile, options: ParseOptions): Prepared<PreparedReport> {
+export function parseSafely(decoded: DecodedFile): Prepared<PreparedReport> {
   try {
-    return parseDecoded(decoded, options);
+    return parseDecoded(decoded);
   } catch (e) {
     return { ok: false, reason: `解析出错：${errorMessage(e)}` };
   }
 }
 
 /** Everything before the database, for a worker: the parse result without the decoded text again. */
-export function prepareFile(job: PrepareJob, options: ParseOptions): PrepareResult {
+export function prepareFile(job: PrepareJob): PrepareResult {
   const decoded = readAndDecode(job.path);
   if (!decoded.ok) return { i: job.i, kind: 'rejected', reason: decoded.reason };
-  const parsed = parseSafely(decoded.value, options);
+  const parsed = parseSafely(decoded.value);
   if (!parsed.ok) return { i: job.i, kind: 'decoded', decoded: decoded.value, parsed };
   const { report, identity, year } = parsed.value;
   return { i: job.i, kind: 'decoded', decoded: decoded.value, parsed: { ok: true, value: { report, identity, year } } };

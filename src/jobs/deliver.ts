@@ -1,4 +1,4 @@
-import { isQuiet } from './calendar.js';
+import { isQuiet } from '../calendar/schedule.js';
 import type { JobDeps } from './deps.js';
 import type { Outgoing } from './outgoing.js';
 import { errorText, retryDelayMs } from './retry-policy.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Stores } from '../../db/stores.js';
 import type { Notifier, Transport } from '../bot/types.js';
-import type { Calendar } from './calendar.js';
+import type { Calendar } from '../calendar/calendar.js';
 import type { Outgoing } from './outgoing.js';
 import type { RosterEntry } from './roster.js';
 

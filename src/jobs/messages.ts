@@ -1,4 +1,4 @@
-import { chineseDate } from './time.js';
+import { chineseDate } from '../calendar/time.js';
 
 /**
  * The Chinese texts of reminders and escalations. Kept together so that wording changes in one

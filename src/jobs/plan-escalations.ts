@@ -1,6 +1,6 @@
 import { CODE_TITLE } from '../parsing/checks/messages.js';
-import { completenessErrors, isLate } from './assess.js';
-import { escalationToday, offsetLabel } from './calendar.js';
+import { escalationToday, offsetLabel } from '../calendar/schedule.js';
+import { completenessErrors, isLate, publicationDate } from '../calendar/status.js';
 import { escalationOrgText, escalationRegionText, type IncompleteFiler, type LateFiler } from './messages.js';
 import type { Outgoing } from './outgoing.js';
 import { byRegion, planUnfiledOrgs, seasonDay, type PlanInput } from './plan-reminders.js';
@@ -27,7 +27,8 @@ export function planEscalations(input: PlanInput): Outgoing[] {
     const incomplete: IncompleteFiler[] = [];
     for (const e of entries) {
       const r = reportOf(e);
-      if (r?.signedDate && isLate(cal, { ...r, region: e.region }, deadlineOf)) late.push({ name: e.name, signedDate: r.signedDate });
+      const dated = r && { ...r, region: e.region };
+      if (dated && isLate(cal, dated, deadlineOf)) late.push({ name: e.name, signedDate: publicationDate(dated)! });
       const problems = r ? [...new Set(completenessErrors(r).map((f) => CODE_TITLE[f.code]))] : [];
       if (problems.length > 0) incomplete.push({ name: e.name, problems });
     }

@@ -1,5 +1,6 @@
 import type { Stores } from '../../db/stores.js';
-import { seasonYear, type Calendar } from './calendar.js';
+import type { Calendar } from '../calendar/calendar.js';
+import { seasonYear } from '../calendar/due.js';
 import type { NoticeReport } from './plan-notices.js';
 import type { PlanInput } from './plan-reminders.js';
 import type { RosterEntry } from './roster.js';

@@ -1,12 +1,15 @@
 import type { Subscription } from '../bot/subscriptions.js';
 import type { ChatTarget } from '../bot/types.js';
 import { CODE_TITLE } from '../parsing/checks/messages.js';
-import { completenessErrors, isLate, type AssessedReport } from './assess.js';
-import { deadlineOf, isQuiet, seasonYear, type Calendar } from './calendar.js';
+import type { AssessedReport } from '../calendar/assess.js';
+import type { Calendar } from '../calendar/calendar.js';
+import { seasonYear } from '../calendar/due.js';
+import { isQuiet } from '../calendar/schedule.js';
+import { completenessErrors, lateness } from '../calendar/status.js';
+import { chineseDate } from '../calendar/time.js';
 import { FIX_HINT } from './fix-hints.js';
 import { groupsOfOrg, groupsOfRegion, targetKey, type Outgoing } from './outgoing.js';
 import { orgSubject } from './roster.js';
-import { chineseDate } from './time.js';
 
 export interface NoticeReport extends AssessedReport {
   /** ISO instant the report came in. */
@@ -23,7 +26,7 @@ const signed = (r: NoticeReport) => (r.signedDate ? `（落款${chineseDate(r.si
 
 /** The plain-Chinese notice for a report: its problems and what to fix, or a short confirmation. */
 export function noticeText(cal: Calendar, report: NoticeReport): string {
-  const late = isLate(cal, report);
+  const { late, deadline, date } = lateness(cal, report);
   const errors = completenessErrors(report);
   if (!late && errors.length === 0) return confirmationText(report);
   const problems: string[] = [];
@@ -35,8 +38,7 @@ export function noticeText(cal: Calendar, report: NoticeReport): string {
     return `\n   怎么改：${hint}`;
   };
   if (late) {
-    const deadline = deadlineOf(cal, report.year, report.region).date;
-    problems.push(`逾期发布：截止日期是${chineseDate(deadline)}，报告落款日期是${chineseDate(report.signedDate!)}。${hintFor('LATE')}`);
+    problems.push(`逾期发布：截止日期是${chineseDate(deadline)}，报告落款日期是${chineseDate(date!)}。${hintFor('LATE')}`);
   }
   for (const f of errors) {
     problems.push(`${CODE_TITLE[f.code]}${f.line ? `（第${f.line}行）` : ''}：${f.message}${hintFor(f.code)}`);

@@ -1,11 +1,13 @@
 import type { Subscription } from '../bot/subscriptions.js';
-import type { AssessedReport } from './assess.js';
-import { deadlineMemo } from './assess.js';
-import { offsetLabel, reminderToday, seasonYear, windowEnd, type Calendar } from './calendar.js';
+import type { AssessedReport } from '../calendar/assess.js';
+import { deadlineMemo, type Calendar } from '../calendar/calendar.js';
+import { seasonYear } from '../calendar/due.js';
+import { reportFinder } from '../calendar/filed.js';
+import { offsetLabel, reminderToday, windowEnd } from '../calendar/schedule.js';
+import { localDate } from '../calendar/time.js';
 import { digestText, reminderText } from './messages.js';
 import { groupIndex, type JobName, type Outgoing } from './outgoing.js';
-import { orgSubject, reportFinder, type RosterEntry } from './roster.js';
-import { localDate } from './time.js';
+import { orgSubject, type RosterEntry } from './roster.js';
 
 export interface PlanInput {
   now: Date;

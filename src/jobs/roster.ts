@@ -1,4 +1,5 @@
-import type { OrgRecord, ReportRecord } from '../bot/core/store.js';
+import type { OrgRecord } from '../bot/core/store.js';
+import { sameOrg } from '../calendar/filed.js';
 import type { OrgKind } from '../parsing/types.js';
 
 /**
@@ -50,14 +51,6 @@ const keyOf = (name: string, region: string | null) => `${region ?? ''}/${name}`
 
 /** The organisation part of a delivery key, stable across restarts and roster re-imports. */
 export const orgSubject = (e: { name: string; region: string | null }) => `org:${keyOf(e.name, e.region)}`;
-
-/**
- * Whether a roster entry and an organisation (or a report's organisation) are the same: same short
- * name, and the same region unless one side does not know it.
- */
-export function sameOrg(a: { name: string; region: string | null }, b: { name: string; region: string | null }): boolean {
-  return a.name === b.name && (a.region === b.region || a.region === null || b.region === null);
-}
 
 /**
  * Imported entries first, then organisations on file that no imported entry covers. An organisation
@@ -117,40 +110,18 @@ export function byRegionAndName(a: { name: string; region: string | null }, b: {
 
 /**
  * Sorts in place, in the order of byRegionAndName, with far fewer collator calls: the few thousand
- * distinct regions are ranked once (regions that collate equal share a rank), so that most
- * comparisons are between two numbers and names are collated only within a region. The comparator
- * has the sign of byRegionAndName for every pair, so the (stable) sort gives the same order.
+ * distinct regions are ranked once (regions that collate equal share a rank), the entries are put
+ * in their region's bucket in list order, and names are collated only within a bucket (a county's
+ * dozen towns). Buckets keep list order and each is sorted stably, so the order is the one a
+ * stable sort by byRegionAndName gives.
  */
 export function sortByRegionAndName<T extends { name: string; region: string | null }>(list: T[]): T[] {
   const regions = [...new Set(list.map((e) => e.region ?? '\uffff'))].sort((a, b) => zh.compare(a, b));
   const rank = new Map<string, number>();
   regions.forEach((r, i) => rank.set(r, i > 0 && zh.compare(regions[i - 1]!, r) === 0 ? rank.get(regions[i - 1]!)! : i));
-  return list.sort((a, b) => rank.get(a.region ?? '\uffff')! - rank.get(b.region ?? '\uffff')! || zh.compare(a.name, b.name));
-}
-
-/** The report on file for a roster entry, if any (reports of one year). */
-export function reportOf<R extends Pick<ReportRecord, 'name' | 'region'>>(entry: RosterEntry, reports: readonly R[]): R | undefined {
-  return reports.find((r) => r.name === entry.name && r.region === entry.region) ?? reports.find((r) => sameOrg(entry, r));
-}
-
-/**
- * reportOf over the same list for many entries: the list indexed by name once. `skip` leaves out
- * reports already given to another entry (as if they had been removed from the list).
- */
-export function reportFinder<R extends Pick<ReportRecord, 'name' | 'region'>>(
-  reports: readonly R[],
-): (entry: RosterEntry, skip?: (r: R) => boolean) => R | undefined {
-  const byName = new Map<string, R[]>();
-  for (const r of reports) {
-    const list = byName.get(r.name);
-    if (list) list.push(r);
-    else byName.set(r.name, [r]);
-  }
-  return (entry, skip) => {
-    const list = byName.get(entry.name);
-    if (!list) return undefined;
-    return (
-      list.find((r) => !skip?.(r) && r.region === entry.region) ?? list.find((r) => !skip?.(r) && sameOrg(entry, r))
-    );
-  };
+  const buckets: T[][] = regions.map(() => []);
+  for (const e of list) buckets[rank.get(e.region ?? '\uffff')!]!.push(e);
+  let i = 0;
+  for (const bucket of buckets) for (const e of bucket.sort((a, b) => zh.compare(a.name, b.name))) list[i++] = e;
+  return list;
 }

@@ -1,11 +1,12 @@
 import cron from 'node-cron';
-import { inSendWindow, lastDailyRun, type Calendar } from './calendar.js';
+import type { Calendar } from '../calendar/calendar.js';
+import { inSendWindow, lastDailyRun } from '../calendar/schedule.js';
+import { formatHm, localDate } from '../calendar/time.js';
 import type { JobDeps } from './deps.js';
 import { onReportIngested } from './run-notices.js';
 import { runEscalations } from './run-escalations.js';
 import { runReminders } from './run-reminders.js';
 import { runSweep } from './run-sweep.js';
-import { formatHm, localDate } from './time.js';
 
 /** A scheduled job: `daily` ones run once a day at the calendar's send time and are caught up at start-up. */
 export interface JobSpec {

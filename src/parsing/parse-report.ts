@@ -12,13 +12,6 @@ import { readTables, type Region } from './tables/read-tables.js';
 import type { Finding, ParseOutcome, ParsedReport, SectionKey, SectionSpan } from './types.js';
 import { SECTION_KEYS } from './types.js';
 
-export interface ParseOptions {
-  /** Deadline (ISO date, inclusive) for a report of `year` in `region`; default 31 January of year+1. */
-  deadline?: (year: number, region: string | null) => string | null;
-}
-
-export const defaultDeadline = (year: number): string => `${year + 1}-01-31`;
-
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -41,7 +34,7 @@ function looksLikeReport(spans: readonly SectionSpan[], tablesFound: number, tit
 }
 
 /** Parses the text of one report. Pure; never throws on content, returns NOT_A_REPORT instead. */
-export function parseReportText(raw: string, options: ParseOptions = {}): ParseOutcome {
+export function parseReportText(raw: string): ParseOutcome {
   // A page saved from a website: lines then count in the text extracted from it.
   const rt: ReportText = toReportText(looksLikeHtml(raw) ? htmlToText(raw) : raw);
   const spans = splitSections(rt);
@@ -81,10 +74,8 @@ export function parseReportText(raw: string, options: ParseOptions = {}): ParseO
   const sections = SECTION_KEYS.filter((k) => spans.some((s) => s.key === k));
   const sectionText: Partial<Record<SectionKey, string>> = {};
   for (const s of spans) sectionText[s.key] = rt.text.slice(s.bodyStart, s.end);
-  const deadline =
-    meta.year === null ? null : (options.deadline ?? defaultDeadline)(meta.year, meta.region);
   const findings: Finding[] = [
-    ...checkReport({ meta, format, sections, sectionText, prose, metrics, deadline }),
+    ...checkReport({ meta, format, sections, sectionText, prose, metrics }),
     ...checkTables(tables, format, meta.kind),
   ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
 
@@ -109,9 +100,9 @@ export function parseReportText(raw: string, options: ParseOptions = {}): ParseO
 }
 
 /** Parses the bytes of a report file: decodes (UTF-8/16, GB18030), then parses the text. */
-export function parseReportBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseOutcome {
+export function parseReportBytes(bytes: Uint8Array): ParseOutcome {
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return decoded;
-  const outcome = parseReportText(decoded.text, options);
+  const outcome = parseReportText(decoded.text);
   return outcome.ok ? { ...outcome, encoding: decoded.encoding } : outcome;
 }

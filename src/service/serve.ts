@@ -33,7 +33,7 @@ export interface Service {
 
 async function ingestSamplesIfEmpty(app: App, opts: ServiceOptions, say: (s: string) => void): Promise<void> {
   if (app.stores.reports.years().length > 0) return;
-  const summary = await ingestPaths(app.db, [opts.samplesDir ?? SAMPLES_DIR], { parse: { deadline: app.deadline } });
+  const summary = await ingestPaths(app.db, [opts.samplesDir ?? SAMPLES_DIR]);
   const names = summary.stored.map((r) => (r.status === 'stored' ? `${r.name}${r.year}` : '')).filter(Boolean);
   say(`数据库是空的，已导入 ${summary.stored.length} 份示例年报：${names.join('、')}。`);
 }

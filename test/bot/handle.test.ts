@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCore, type CoreDeps } from '../../src/bot/core/index.js';
 import type { ReportStore } from '../../src/bot/core/store.js';
 import type { Incoming } from '../../src/bot/types.js';
-import { defaultDeadline } from '../../src/parsing/parse-report.js';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
 import { parseFile, seedStore } from '../helpers/memory-store.js';
 import { seedPath } from '../helpers/seeds.js';
 import { at } from './table.js';
 
 const now = at('2026-11-21');
-const deps = (over: Partial<CoreDeps> = {}): CoreDeps => ({ store: seedStore(), now: () => now, deadline: defaultDeadline, ...over });
+const deps = (over: Partial<CoreDeps> = {}): CoreDeps => ({ store: seedStore(), now: () => now, calendar: DEFAULT_CALENDAR, ...over });
 const msg = (text: string, over: Partial<Incoming> = {}): Incoming => ({
   transport: 'telegram',
   chatId: '-100',

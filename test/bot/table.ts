@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { createCore, type QuestionCore } from '../../src/bot/core/index.js';
 import type { ReportStore } from '../../src/bot/core/store.js';
 import type { Answer } from '../../src/bot/types.js';
-import { defaultDeadline } from '../../src/parsing/parse-report.js';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
 
 /** Shared by the question tables: one expected answer per row, checked against the contract shape. */
 
@@ -22,7 +22,7 @@ export const TODAY = '2026-11-21';
 export const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
 
 export function coreFor(store: ReportStore): QuestionCore {
-  return createCore({ store, now: () => at(TODAY), deadline: (year) => defaultDeadline(year) });
+  return createCore({ store, now: () => at(TODAY), calendar: DEFAULT_CALENDAR });
 }
 
 /** data-contract §4 `ask --json`. */

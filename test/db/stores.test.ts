@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { deadlineOf } from '../../src/calendar/calendar.js';
 import { openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
@@ -94,14 +95,14 @@ describe('the app: one assembly for serve and the commands', () => {
     const now = new Date('2021-03-01T02:00:00Z');
     const app = openApp(loaded.config, { now: () => now });
     try {
-      await ingestPaths(app.db, [seedPath('kangzhuang-2020')], { parse: { deadline: app.deadline } });
+      await ingestPaths(app.db, [seedPath('kangzhuang-2020')]);
       app.stores.roster.import([{ name: '魏庄镇', region: '临清市', kind: 'town' }], now);
 
       expect(app.jobs.stores).toBe(app.stores);
       expect(app.jobs.calendar).toBe(app.calendar);
       expect(app.jobs.notifiers).toBe(app.notifiers);
-      expect(app.deadline(2020, '临清市')).toBe('2021-02-20');
-      expect(app.deadline(2020, '沂源县')).toBe('2021-01-31');
+      expect(deadlineOf(app.calendar, 2020, '临清市').date).toBe('2021-02-20');
+      expect(deadlineOf(app.calendar, 2020, '沂源县').date).toBe('2021-01-31');
       expect(app.roster().map((e) => [e.name, e.source])).toEqual([
         ['康庄镇', 'reports'],
         ['魏庄镇', 'import'],

@@ -75,6 +75,17 @@ export function createMemoryStore(): MemoryStore {
           return metric ? [{ report, metric }] : [];
         });
     },
+    headsOfYear: (year) =>
+      current()
+        .filter((r) => r.year === year)
+        .map((r) => ({ reportId: r.id, orgId: r.orgId, format: r.format })),
+    figureOfYear: (year, key) =>
+      current()
+        .filter((r) => r.year === year)
+        .flatMap((r) => {
+          const m = metrics.get(r.id)?.get(key);
+          return m ? [{ reportId: r.id, value: m.value }] : [];
+        }),
     years: () => [...new Set(current().map((r) => r.year))].sort((a, b) => a - b),
   };
   return store;

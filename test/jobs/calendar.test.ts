@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CALENDAR,
-  calendarFromConfig,
-  deadlineOf,
-  escalationToday,
-  inSendWindow,
-  isQuiet,
-  lastDailyRun,
-  reminderToday,
-  seasonYear,
-  windowEnd,
-  type Calendar,
-} from '../../src/jobs/calendar.js';
+import { DEFAULT_CALENDAR, calendarFromConfig, deadlineOf, type Calendar } from '../../src/calendar/calendar.js';
+import { seasonYear } from '../../src/calendar/due.js';
+import { escalationToday, inSendWindow, isQuiet, lastDailyRun, reminderToday, windowEnd } from '../../src/calendar/schedule.js';
+import { addDays, localDate, wallClock, zonedInstant } from '../../src/calendar/time.js';
 import { loadConfig } from '../../src/config.js';
-import { addDays, localDate, wallClock, zonedInstant } from '../../src/jobs/time.js';
 
 const cal: Calendar = { ...DEFAULT_CALENDAR, regionDeadlines: { 霍邱县: '02-20' } };
 const bj = (s: string) => new Date(`${s}+08:00`);

@@ -6,7 +6,7 @@
  */
 import { writeSync } from 'node:fs';
 import { openDb } from '../../db/client.js';
-import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
 import { rosterReader } from '../../src/jobs/roster.js';
 import { runReminders } from '../../src/jobs/run-reminders.js';
 import { silentLogger } from '../../src/logger.js';

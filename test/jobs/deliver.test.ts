@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
 import { deliverOnce } from '../../src/jobs/deliver.js';
 import type { Outgoing } from '../../src/jobs/outgoing.js';
 import { retryDelayMs } from '../../src/jobs/retry-policy.js';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemorySeenUpdates } from '../../src/bot/adapters/dedupe.js';
 import { startTelegram, type TelegramHandle } from '../../src/bot/adapters/telegram.js';
 import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
-import { DEFAULT_CALENDAR } from '../../src/jobs/calendar.js';
+import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
 import type { JobDeps } from '../../src/jobs/deps.js';
 import { runReminders } from '../../src/jobs/run-reminders.js';
 import { runSweep } from '../../src/jobs/run-sweep.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '../../db/client.js';
 import type { ChatTarget, Notifier } from '../../src/bot/types.js';
-import type { Calendar } from '../../src/jobs/calendar.js';
+import type { Calendar } from '../../src/calendar/calendar.js';
 import type { JobDeps, JobLog } from '../../src/jobs/deps.js';
 import { rosterReader } from '../../src/jobs/roster.js';
 import { readSeed } from '../helpers/seeds.js';

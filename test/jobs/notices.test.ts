@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deadlineResolver } from '../../src/cli/context.js';
 import { loadConfig } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
-import { DEFAULT_CALENDAR, calendarFromConfig } from '../../src/jobs/calendar.js';
+import { DEFAULT_CALENDAR, calendarFromConfig } from '../../src/calendar/calendar.js';
 import { onReportIngested, runNotices } from '../../src/jobs/run-notices.js';
 import { startScheduler } from '../../src/jobs/scheduler.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
@@ -20,7 +19,7 @@ afterEach(() => t.dispose());
 async function ingest(file: string, text: string, at: Date): Promise<number> {
   const config = loadConfig({});
   if (!config.ok) throw new Error(config.message);
-  const summary = await ingestPaths(t, [writeReport(t.dir, file, text)], { now: () => at, parse: { deadline: deadlineResolver(config.config) } });
+  const summary = await ingestPaths(t, [writeReport(t.dir, file, text)], { now: () => at });
   const r = [...summary.stored, ...summary.replaced][0];
   if (!r || !('reportId' in r)) throw new Error(JSON.stringify(summary));
   return r.reportId;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../../src/bot/subscriptions.js';
 import type { Finding } from '../../src/parsing/types.js';
-import { assessYear } from '../../src/jobs/assess.js';
-import { DEFAULT_CALENDAR, type Calendar } from '../../src/jobs/calendar.js';
+import { assessYear } from '../../src/calendar/assess.js';
+import { DEFAULT_CALENDAR, type Calendar } from '../../src/calendar/calendar.js';
 import { planEscalations } from '../../src/jobs/plan-escalations.js';
 import { planNotices, type NoticeReport } from '../../src/jobs/plan-notices.js';
 import { planReminders } from '../../src/jobs/plan-reminders.js';
-import type { RosterEntry } from '../../src/jobs/roster.js';
+import { sortByRegionAndName, type RosterEntry } from '../../src/jobs/roster.js';
 import { bj } from './helpers.js';
 
 const cal: Calendar = { ...DEFAULT_CALENDAR, regionDeadlines: { 霍邱县: '02-20' } };
@@ -130,7 +130,7 @@ describe('assessYear', () => {
       report('龙潭镇', '霍邱县', '2027-02-10', [err('LATE')]),
       report('大刘庄镇', null, '2027-02-03'),
     ];
-    const rows = assessYear({ year: 2026, roster: ROSTER, reports, calendar: cal, now: bj('2027-02-15T10:00') });
+    const rows = sortByRegionAndName(assessYear({ year: 2026, roster: ROSTER, reports, calendar: cal, now: bj('2027-02-15T10:00') }));
     expect(rows.map((r) => [r.region, r.name, r.status, r.codes, r.deadline])).toEqual([
       ['霍邱县', '龙潭镇', 'ok', [], '2027-02-20'],
       ['临清市', '康庄镇', 'ok', [], '2027-01-31'],

@@ -3,7 +3,7 @@ process.env.TZ = 'UTC';
 
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CALENDAR, calendarFromConfig } from '../../src/jobs/calendar.js';
+import { DEFAULT_CALENDAR, calendarFromConfig } from '../../src/calendar/calendar.js';
 import { catchUp, jobsFor, startScheduler } from '../../src/jobs/scheduler.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { bj, jobDeps, recordingNotifier } from './helpers.js';

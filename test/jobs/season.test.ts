@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadlineResolver } from '../../src/cli/context.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
-import { assessYear } from '../../src/jobs/assess.js';
-import { calendarFromConfig } from '../../src/jobs/calendar.js';
+import { assessYear } from '../../src/calendar/assess.js';
+import { calendarFromConfig } from '../../src/calendar/calendar.js';
+import { addDays, formatHm, wallClock } from '../../src/calendar/time.js';
 import type { JobDeps } from '../../src/jobs/deps.js';
 import { parseRosterCsv } from '../../src/jobs/roster-csv.js';
+import { sortByRegionAndName } from '../../src/jobs/roster.js';
 import { runEscalations } from '../../src/jobs/run-escalations.js';
 import { runReminders } from '../../src/jobs/run-reminders.js';
 import { runSweep } from '../../src/jobs/run-sweep.js';
-import { addDays, formatHm, wallClock } from '../../src/jobs/time.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { bj, jobDeps, townReport, writeReport } from './helpers.js';
 
@@ -90,7 +90,7 @@ describe('a reporting season', () => {
           at,
           run: async () => {
             const file = writeReport(t.dir, `${f.name}-2026.txt`, townReport(f.name, f.county, f.signed, f.broken));
-            const summary = await ingestPaths(t, [file], { now: () => at, parse: { deadline: deadlineResolver(config) } });
+            const summary = await ingestPaths(t, [file], { now: () => at });
             expect(summary.stored).toHaveLength(1);
           },
         });
@@ -200,13 +200,15 @@ describe('a reporting season', () => {
   });
 
   it('ends the season with one status per town: ok, late, missing, incomplete', () => {
-    const rows = assessYear({
-      year: 2026,
-      roster: jobs.roster(),
-      reports: t.stores.reports.reportsForYear(2026),
-      calendar: calendarFromConfig(config),
-      now: bj('2027-02-15T12:00'),
-    });
+    const rows = sortByRegionAndName(
+      assessYear({
+        year: 2026,
+        roster: jobs.roster(),
+        reports: t.stores.reports.reportsForYear(2026),
+        calendar: calendarFromConfig(config),
+        now: bj('2027-02-15T12:00'),
+      }),
+    );
     expect(rows.map((r) => [r.region, r.name, r.status, r.codes])).toEqual([
       ['临清市', '康庄镇', 'ok', []],
       ['临清市', '唐园镇', 'late', ['LATE']],

@@ -1,3 +1,4 @@
+import type { Calendar } from '../../calendar/calendar.js';
 import type { ReportStore } from './store.js';
 
 /** Minimal logger shape (pino-compatible). */
@@ -16,10 +17,11 @@ export interface RosterEntry {
 export interface CoreDeps {
   store: ReportStore;
   now: () => Date;
-  /** Deadline (ISO date, inclusive) of the report for `year` in `region` (config overrides included). */
-  deadline: (year: number, region: string | null) => string;
-  /** Time zone of "today" and of deadlines; default Asia/Shanghai. */
-  timeZone?: string;
+  /**
+   * Deadlines per region and year (NIANBAO_DEADLINES included) and the time zone of "today" and of
+   * deadlines: the one calendar the jobs and `check` use too. Default: DEFAULT_CALENDAR.
+   */
+  calendar?: Calendar;
   /** Who must file for a year. Without it, every organisation on file counts as expected. */
   roster?: (year: number) => readonly RosterEntry[] | undefined;
   log?: CoreLog;
@@ -32,5 +34,3 @@ export interface CoreDeps {
   /** Time limit of one answer; default 5 seconds. */
   timeoutMs?: number;
 }
-
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -1,12 +1,10 @@
 import type { Answer, Core, Incoming } from '../types.js';
-import { localDate } from './dates.js';
-import { DEFAULT_TIME_ZONE, type CoreDeps } from './deps.js';
-import type { ExecContext } from './execute/context.js';
+import type { CoreDeps } from './deps.js';
+import { execContext } from './execute/context.js';
 import { execute } from './execute/index.js';
 import { isAddressed, isSelf, isStale } from './guards.js';
-import { buildOrgIndex, type OrgIndex } from './orgs.js';
+import { snapshotOf } from './snapshot.js';
 import { parseQuestion } from './question.js';
-import type { OrgRecord, ReportStore } from './store.js';
 
 export const APOLOGY: Answer = { kind: 'unknown', text: '抱歉，处理这个问题时出了点问题，请稍后再试，或换个说法。', rows: [] };
 const TIMEOUT: Answer = { kind: 'unknown', text: '抱歉，这个问题查询时间太长，请缩小范围（例如指定镇和年份）再试。', rows: [] };
@@ -18,46 +16,10 @@ export interface QuestionCore extends Core {
   ask(question: string, now?: Date): Answer;
 }
 
-/**
- * The org index is built once per snapshot of the organisation list and rebuilt when it changes
- * (a new organisation ingested, an alias added), checked by a cheap signature on every question.
- */
-const indexes = new WeakMap<ReportStore, { signature: string; index: OrgIndex }>();
-
-/**
- * Signatures of organisation lists already seen. The database store hands back the very same
- * array until the database changes, so at national scale (~40,000 organisations) the signature
- * is not built again for every question; a store that builds a new list each time gets a new
- * signature each time, as before.
- */
-const signatures = new WeakMap<readonly OrgRecord[], string>();
-
-function signatureOf(orgs: readonly OrgRecord[]): string {
-  let signature = signatures.get(orgs);
-  if (signature === undefined) {
-    signature = `${orgs.length}|${orgs.map((o) => `${o.id}:${o.name}:${o.region ?? ''}:${o.aliases.join(',')}`).join('|')}`;
-    signatures.set(orgs, signature);
-  }
-  return signature;
-}
-
-function indexFor(store: ReportStore): OrgIndex {
-  const orgs = store.listOrgs();
-  const signature = signatureOf(orgs);
-  const cached = indexes.get(store);
-  if (cached && cached.signature === signature) return cached.index;
-  const index = buildOrgIndex(orgs);
-  indexes.set(store, { signature, index });
-  return index;
-}
-
 /** Understands and answers one question against the store. Throws only on store or program errors. */
 function answerUnsafe(deps: CoreDeps, question: string, now: Date): Answer {
-  const today = localDate(now, deps.timeZone ?? DEFAULT_TIME_ZONE);
-  const currentYear = Number(today.slice(0, 4));
-  const index = indexFor(deps.store);
-  const query = parseQuestion(typeof question === 'string' ? question : '', { index, currentYear, botNames: deps.botNames });
-  const ctx: ExecContext = { store: deps.store, index, now, today, currentYear, deadline: deps.deadline, roster: deps.roster };
+  const ctx = execContext(deps, snapshotOf(deps.store), now);
+  const query = parseQuestion(typeof question === 'string' ? question : '', { index: ctx.index, currentYear: ctx.currentYear, botNames: deps.botNames });
   return execute(ctx, query);
 }
 

@@ -26,32 +26,8 @@ function soundDistance(window: string, core: string): number {
 
 type Core = OrgIndex['cores'][number];
 
-/**
- * Cores by the sound of their first and of their second character. With at most one character
- * swapped, one of the two must sound the same, so a window only meets cores from these lists.
- */
-const bySound = new WeakMap<OrgIndex, Map<string, Core[]>>();
-
-function soundIndex(index: OrgIndex): Map<string, Core[]> {
-  let map = bySound.get(index);
-  if (map) return map;
-  map = new Map();
-  for (const c of index.cores) {
-    for (const pos of [0, 1]) {
-      for (const r of readings(c.core[pos]!)) {
-        const key = `${pos}:${r}`;
-        const list = map.get(key) ?? [];
-        if (!list.includes(c)) list.push(c);
-        map.set(key, list);
-      }
-    }
-  }
-  bySound.set(index, map);
-  return map;
-}
-
 function candidatesAt(view: string, i: number, index: OrgIndex): Set<Core> {
-  const map = soundIndex(index);
+  const map = index.sounds;
   const out = new Set<Core>();
   for (const pos of [0, 1]) {
     const ch = view[i + pos];

@@ -28,7 +28,11 @@ export type Query =
   | { kind: 'help'; reason: HelpReason }
   | { kind: 'metric' | 'compare' | 'trend'; scope: Scope; years: YearSpec; metrics: MetricAsk[]; yesNo: boolean; sum?: boolean }
   | { kind: 'rank'; scope: Scope; years: YearSpec; metric: MetricAsk; order: 'desc' | 'asc'; top: number | null }
-  | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter }
+  /**
+   * `overdue`: asked about what is overdue now (谁逾期没交, 哪些镇逾期了), so without a year it is about
+   * the last year whose deadline has passed.
+   */
+  | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter; overdue?: boolean }
   | { kind: 'report'; scope: Scope; years: YearSpec; aspect: ReportAspect; onlyWrong?: boolean }
   | { kind: 'deadline'; scope: Scope; years: YearSpec }
   | { kind: 'clarify'; about: 'org'; mention: OrgMention }

@@ -13,6 +13,7 @@ import {
   REPORT_DATE_CUE,
   REPORT_FORMAT_CUE,
   REPORT_ORIGINAL_CUE,
+  ORG_SUBJECT_CUE,
   STATUS_INCOMPLETE_CUE,
   STATUS_LATE_CUE,
   STATUS_MISSING_CUE,
@@ -52,6 +53,11 @@ export function parseQuestion(raw: string, ctx: ParseContext): Query {
   return decide(readSlots(normalized, ctx));
 }
 
+/** 谁还没交; 谁逾期没交 asks only about a year whose deadline has passed. */
+function missingQuery(slots: Slots, scope: Scope): Query {
+  return { kind: 'status', scope, years: slots.years, filter: 'missing', ...(STATUS_LATE_CUE.test(slots.rest) ? { overdue: true } : {}) };
+}
+
 /** A question about one report or about the reports themselves, with no figure named. */
 function withoutFigure(slots: Slots, scope: Scope): Query {
   const { rest, years } = slots;
@@ -65,8 +71,8 @@ function withoutFigure(slots: Slots, scope: Scope): Query {
   if (aboutOne && (REPORT_DATE_CUE.test(rest) || STATUS_LATE_CUE.test(rest) || STATUS_MISSING_CUE.test(rest))) {
     return { kind: 'report', scope, years, aspect: 'date' };
   }
-  if (STATUS_MISSING_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'missing' };
-  if (STATUS_LATE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'late' };
+  if (STATUS_MISSING_CUE.test(rest)) return missingQuery(slots, scope);
+  if (STATUS_LATE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'late', ...(ORG_SUBJECT_CUE.test(rest) ? { overdue: true } : {}) };
   if (STATUS_INCOMPLETE_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'incomplete' };
   if (STATUS_PROBLEM_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'problems' };
   if (REPORT_DATE_CUE.test(rest)) return { kind: 'report', scope, years, aspect: 'date' };
@@ -123,7 +129,7 @@ export function decide(slots: Slots): Query {
   const aboutRules = orgs.length === 0 && !region && years.kind === 'none' && (metrics.length > 0 || infoFee) && HOW_TO_CUE.test(rest);
   if (aboutRules) return { kind: 'help', reason: 'out_of_scope' };
   // 谁还没交 is about who has not filed, even though 交 is also a deadline word.
-  if (metrics.length === 0 && orgs.length === 0 && STATUS_MISSING_CUE.test(rest)) return { kind: 'status', scope, years, filter: 'missing' };
+  if (metrics.length === 0 && orgs.length === 0 && STATUS_MISSING_CUE.test(rest)) return missingQuery(slots, scope);
   if (metrics.length === 0 && DEADLINE_CUE.test(rest)) return { kind: 'deadline', scope, years };
   if (infoFee) return { kind: 'report', scope, years, aspect: 'info_fee' };
   // 12345热线办结 is not 表三's 办结: a prose-only fact wins over any figure it resembles.

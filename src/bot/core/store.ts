@@ -38,6 +38,13 @@ export interface MetricRecord {
   derived: boolean;
 }
 
+/** A current report in brief (see ReportStore.headsOfYear). */
+export interface ReportHead {
+  reportId: number;
+  orgId: number;
+  format: ReportFormat;
+}
+
 export interface ReportStore {
   listOrgs(): OrgRecord[];
   /** The current (newest) version of an organisation's report for a year. */
@@ -49,6 +56,13 @@ export interface ReportStore {
   metric(reportId: number, key: string): MetricRecord | undefined;
   /** One metric over the current reports of a year (for ranking), optionally within a region. */
   metricForYear(year: number, key: string, region?: string): Array<{ report: ReportRecord; metric: MetricRecord }>;
+  /**
+   * Lean reads for answers over a whole year (~40,000 reports at national scale, where reading each
+   * report in full costs seconds): every current report of the year in brief, and one figure of
+   * those that have it (value null: the cell is blank). No findings, no source text.
+   */
+  headsOfYear(year: number): ReportHead[];
+  figureOfYear(year: number, key: string): Array<{ reportId: number; value: number | null }>;
   /** Years with at least one report, ascending. */
   years(): number[];
 }

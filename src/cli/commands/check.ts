@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { CODE_TITLE } from '../../parsing/checks/messages.js';
-import { assessYear, type StatusRow } from '../../jobs/assess.js';
-import { calendarFromConfig, seasonYear } from '../../jobs/calendar.js';
-import { chineseDate, localDate } from '../../jobs/time.js';
+import { assessYear, type StatusRow } from '../../calendar/assess.js';
+import { calendarFromConfig } from '../../calendar/calendar.js';
+import { seasonYear } from '../../calendar/due.js';
+import { notYetDue } from '../../calendar/status.js';
+import { chineseDate, localDate } from '../../calendar/time.js';
+import { sortByRegionAndName } from '../../jobs/roster.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
@@ -10,8 +13,8 @@ const who = (r: StatusRow) => `${r.region ? `${r.region} ` : ''}${r.name}`;
 
 function printText(year: number, today: string, rows: StatusRow[]): void {
   printLine(`${year}年度年报检查（截至${chineseDate(today)}）：共 ${rows.length} 个单位`);
-  const missing = rows.filter((r) => r.status === 'missing' && r.codes.includes('MISSING'));
-  const pending = rows.filter((r) => r.status === 'missing' && !r.codes.includes('MISSING'));
+  const missing = rows.filter((r) => r.status === 'missing' && !notYetDue(r));
+  const pending = rows.filter(notYetDue);
   const late = rows.filter((r) => r.status === 'late');
   const incomplete = rows.filter((r) => r.status === 'incomplete');
   const ok = rows.filter((r) => r.status === 'ok');
@@ -43,7 +46,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       const app = ctx.openApp();
       let rows: StatusRow[];
       try {
-        rows = assessYear({ year, roster: app.roster(), reports: app.stores.reports.reportsForYear(year), calendar, now });
+        rows = sortByRegionAndName(assessYear({ year, roster: app.roster(), reports: app.stores.reports.reportsForYear(year), calendar, now }));
       } finally {
         app.close();
       }

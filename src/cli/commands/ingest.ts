@@ -2,6 +2,8 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ingestPaths, type FileResult, type IngestSummary } from '../../ingest/ingest.js';
 import { CODE_TITLE } from '../../parsing/checks/messages.js';
+import type { Calendar } from '../../calendar/calendar.js';
+import { findingsNow } from '../../calendar/status.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
@@ -14,10 +16,10 @@ function describe(r: FileResult): string {
   return r.status === 'rejected' ? `拒收 ${r.file}：${r.reason}` : `${STATUS_WORD[r.status]} ${r.file}`;
 }
 
-function printText(summary: IngestSummary): void {
+function printText(summary: IngestSummary, cal: Calendar): void {
   for (const r of [...summary.stored, ...summary.replaced]) {
     if (r.status !== 'stored' && r.status !== 'replaced') continue;
-    for (const f of r.findings) {
+    for (const f of findingsNow(cal, r)) {
       printLine(`! ${r.name}${r.year}年度 ${CODE_TITLE[f.code]}（${f.code}）${f.line ? ` 第${f.line}行` : ''}：${f.message}`);
     }
   }
@@ -41,7 +43,6 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       let summary: IngestSummary;
       try {
         summary = await ingestPaths(app.db, paths, {
-          parse: { deadline: app.deadline },
           now: () => ctx.now(),
           exclude: ['', '-wal', '-shm', '-journal'].map((suffix) => `${config.dbPath}${suffix}`),
           onStart: (total) => {
@@ -69,7 +70,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           rejected: summary.rejected,
         });
       } else {
-        printText(summary);
+        printText(summary, app.calendar);
       }
       if (summary.rejected.length > 0) throw new CliExit(`${summary.rejected.length} 个文件被拒收，其余已处理`, 1);
     });

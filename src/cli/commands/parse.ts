@@ -6,7 +6,9 @@ import { CODE_TITLE, SECTION_TITLE } from '../../parsing/checks/messages.js';
 import { toParseJson, type ParseJson } from '../../parsing/contract.js';
 import { MAX_REPORT_BYTES } from '../../parsing/decode.js';
 import { parseReportBytes } from '../../parsing/parse-report.js';
-import { deadlineResolver, type CliContext } from '../context.js';
+import { calendarFromConfig } from '../../calendar/calendar.js';
+import { findingsNow } from '../../calendar/status.js';
+import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
 const KEY_FIGURES: Array<[MetricKey, string, string]> = [
@@ -67,9 +69,12 @@ export function registerParse(program: Command, ctx: CliContext): void {
     .description('解析一份年报（不入库），输出字段、带出处的数据和检查结果')
     .option('--json', '输出数据契约规定的 JSON')
     .action((file: string, opts: { json?: boolean }) => {
-      const outcome = parseReportBytes(readReportFile(file), { deadline: deadlineResolver(ctx.config()) });
+      const outcome = parseReportBytes(readReportFile(file));
       if (!outcome.ok) throw new CliExit(`${file}：${outcome.error.message}`);
-      const json = toParseJson(basename(file), outcome.report);
+      const r = outcome.report;
+      // Lateness is the calendar's (with this configuration's deadlines), added to what the checks found.
+      const findings = r.year === null ? r.findings : findingsNow(calendarFromConfig(ctx.config()), { ...r, year: r.year });
+      const json = toParseJson(basename(file), { ...r, findings });
       if (opts.json) printJson(json);
       else printSummary(json);
     });

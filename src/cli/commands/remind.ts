@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { DeliveryLog } from '../../../db/deliveries.js';
 import { sendOnlyNotifiers } from '../../app.js';
-import { seasonYear } from '../../jobs/calendar.js';
+import { seasonYear } from '../../calendar/due.js';
 import { deliverAll } from '../../jobs/deliver-all.js';
 import type { DeliveryOutcome } from '../../jobs/deliver.js';
 import { targetKey, type Outgoing } from '../../jobs/outgoing.js';

@@ -12,8 +12,6 @@ export interface ReportCheckInput {
   sectionText: Partial<Record<SectionKey, string>>;
   prose: ProseFacts;
   metrics: Readonly<Record<string, MetricValue>>;
-  /** Deadline for the report of `year` (ISO date, inclusive); 31 January of the next year by default. */
-  deadline: string | null;
 }
 
 /** The first year whose reports must use the 30号 tables. */
@@ -36,14 +34,16 @@ function periodFindings(meta: ReportMeta, prose: ProseFacts): Finding[] {
     );
 }
 
-/** Checks on dates, format, parts and prose (spec §4 F01–F05, F15–F17, F19, F20). */
+/**
+ * Checks on dates, format, parts and prose (spec §4 F03–F05, F15–F17, F19, F20). Lateness (F01) is
+ * not the document's property but the calendar's: src/calendar/status.ts judges it from the dates
+ * read here whenever it is asked, so a changed deadline changes every answer at once.
+ */
 export function checkReport(input: ReportCheckInput): Finding[] {
-  const { meta, format, sections, sectionText, prose, metrics, deadline } = input;
+  const { meta, format, sections, sectionText, prose, metrics } = input;
   const out: Finding[] = [];
   if (meta.signedDate === null) {
     out.push(finding('DATE_UNKNOWN', '报告中找不到落款日期或发布日期，无法判断是否按时发布'));
-  } else if (deadline !== null && meta.signedDate > deadline) {
-    out.push(finding('LATE', `报告落款日期${meta.signedDate}晚于截止日期${deadline}，属于逾期发布`, meta.signedDateLine));
   }
   if (meta.year !== null && meta.year >= GOV2021_FROM && format === 'gov2019') {
     out.push(

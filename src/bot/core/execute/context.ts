@@ -1,17 +1,44 @@
-import type { RosterEntry } from '../deps.js';
+import { DEFAULT_CALENDAR, deadlineMemo, type Calendar } from '../../../calendar/calendar.js';
+import { localDate } from '../../../calendar/time.js';
+import type { CoreDeps, RosterEntry } from '../deps.js';
 import type { OrgIndex } from '../orgs.js';
+import type { Snapshot } from '../snapshot.js';
 import type { OrgRecord, ReportRecord, ReportStore } from '../store.js';
+import { judgedStore } from './judged-store.js';
 
-/** Everything an answer may read: the store, today, the deadline rule, the org index of this snapshot. */
+/** Everything an answer may read: the store, today, the calendar, the org index of this snapshot. */
 export interface ExecContext {
+  /** Reports with their findings as they stand today (LATE judged by the calendar). */
   store: ReportStore;
   index: OrgIndex;
   now: Date;
-  /** Today as `YYYY-MM-DD` in the configured time zone. */
+  /** Today as `YYYY-MM-DD` in the calendar's time zone. */
   today: string;
   currentYear: number;
+  calendar: Calendar;
+  /** The deadline day (inclusive) of a year's reports in a region, under the calendar. */
   deadline: (year: number, region: string | null) => string;
   roster?: (year: number) => readonly RosterEntry[] | undefined;
+  /** Worked out once until the database changes (Snapshot.memo). */
+  memo: Snapshot['memo'];
+}
+
+/** The context of one question, asked at `now` of the store's current snapshot. */
+export function execContext(deps: CoreDeps, snapshot: Snapshot, now: Date): ExecContext {
+  const calendar = deps.calendar ?? DEFAULT_CALENDAR;
+  const today = localDate(now, calendar.timeZone);
+  const memo = deadlineMemo();
+  return {
+    store: judgedStore(deps.store, calendar),
+    index: snapshot.index,
+    now,
+    today,
+    currentYear: Number(today.slice(0, 4)),
+    calendar,
+    deadline: (year, region) => memo(calendar, year, region).date,
+    roster: deps.roster,
+    memo: snapshot.memo,
+  };
 }
 
 /** Organisations a scope covers: those named, else a region's, else all on file. */
@@ -30,10 +57,4 @@ export function nameOf(ctx: ExecContext, x: OrgRecord | ReportRecord): string {
 /** Row identity: the short name, plus the region when the short name alone is ambiguous. */
 export function rowName(ctx: ExecContext, x: OrgRecord | ReportRecord): { name: string; region?: string | null } {
   return nameOf(ctx, x) === x.name ? { name: x.name } : { name: x.name, region: x.region };
-}
-
-/** The report year whose deadline comes next (or is today): in November 2026 that is 2026. */
-export function dueYear(ctx: ExecContext, region: string | null): number {
-  const previous = ctx.currentYear - 1;
-  return ctx.today <= ctx.deadline(previous, region) ? previous : ctx.currentYear;
 }

@@ -1,7 +1,8 @@
+import { nextDueYear } from '../../../calendar/due.js';
+import { daysBetween } from '../../../calendar/time.js';
 import type { Answer } from '../../types.js';
-import { daysBetween } from '../dates.js';
 import type { Query } from '../query.js';
-import { dueYear, type ExecContext } from './context.js';
+import type { ExecContext } from './context.js';
 import { understoodAs } from './phrases.js';
 
 type DeadlineQuery = Extract<Query, { kind: 'deadline' }>;
@@ -17,7 +18,7 @@ function countdown(today: string, due: string): string {
 export function answerDeadline(ctx: ExecContext, q: DeadlineQuery): Answer {
   const org = q.scope.orgs[0]?.org ?? null;
   const region = org?.region ?? q.scope.region ?? null;
-  const year = q.years.kind === 'list' ? q.years.years[0]! : q.years.kind === 'range' ? q.years.from : dueYear(ctx, region);
+  const year = q.years.kind === 'list' ? q.years.years[0]! : q.years.kind === 'range' ? q.years.from : nextDueYear(ctx.calendar, ctx.now, region);
   const due = ctx.deadline(year, region);
   const days = daysBetween(ctx.today, due);
   const who = org ? `${org.name}${org.region ? `（${org.region}）` : ''}的` : region ? `${region}的` : '';

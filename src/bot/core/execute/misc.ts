@@ -2,7 +2,7 @@ import type { Answer } from '../../types.js';
 import { MAX_QUESTION_CHARS } from '../text.js';
 import type { HelpReason, Query } from '../query.js';
 import { oneEditApart } from '../org-fuzzy.js';
-import { coreOf } from '../orgs.js';
+import { coreOf } from '../org-names.js';
 import type { ExecContext } from './context.js';
 
 /** Help, questions back (clarify) and names not on file (unknown). */

@@ -1,3 +1,4 @@
+import { isOverdue } from '../../../calendar/calendar.js';
 import type { Scope } from '../query.js';
 import { nameOf, type ExecContext } from './context.js';
 import type { OrgRecord } from '../store.js';
@@ -26,7 +27,6 @@ export function unknownNames(scope: Scope): string {
 export function noReport(ctx: ExecContext, org: OrgRecord, year: number): string {
   const have = ctx.store.reportsOf(org.id).map((r) => `${r.year}年度`);
   const onFile = have.length > 0 ? `（已收录：${have.join('、')}）` : `（还没有收录${nameOf(ctx, org)}的任何报告）`;
-  const due = ctx.deadline(year, org.region);
-  const pending = ctx.today <= due ? `${year}年度报告的截止日期是${due}，还没到。` : '';
+  const pending = isOverdue(ctx.calendar, year, org.region, ctx.now) ? '' : `${year}年度报告的截止日期是${ctx.deadline(year, org.region)}，还没到。`;
   return `没有收录${nameOf(ctx, org)}${year}年度的报告${onFile}。${pending}`;
 }

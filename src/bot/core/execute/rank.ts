@@ -2,37 +2,47 @@ import type { Answer, AnswerRow } from '../../types.js';
 import { errorCaveat, formatValue, join } from '../answer.js';
 import { keyInfo } from '../lexicon/captions.js';
 import type { Query } from '../query.js';
-import type { OrgRecord } from '../store.js';
+import type { OrgRecord, ReportRecord } from '../store.js';
 import { nameOf, rowName, scopeOrgs, type ExecContext } from './context.js';
 import { understoodAs } from './phrases.js';
-import { readAsk, type Reading } from './read.js';
+import { readFigures, type Figure } from './read.js';
 
 type RankQuery = Extract<Query, { kind: 'rank' }>;
 
 interface Ranked {
-  reading: Reading;
+  figure: Figure;
   key: string;
   value: number | null;
 }
 
-const valueOf = (r: Reading): Ranked | null => {
-  const v = r.values[0];
-  return v ? { reading: r, key: v.key, value: v.record.value } : null;
-};
+const valueOf = (f: Figure): Ranked | null => (f.state === 'value' ? { figure: f, key: f.key!, value: f.value ?? null } : null);
 
 /** The year to rank: the one asked, else the latest year in which at least two organisations have the figure. */
 function rankYear(ctx: ExecContext, q: RankQuery, orgs: OrgRecord[]): { year: number; defaulted: boolean } | null {
   if (q.years.kind === 'list') return { year: q.years.years.at(-1)!, defaulted: false };
   if (q.years.kind === 'range') return { year: q.years.to, defaulted: false };
   const years = [...ctx.store.years()].reverse();
-  const count = (y: number) => orgs.filter((o) => readAsk(ctx.store, o, y, q.metric).values.length > 0).length;
+  const count = (y: number) => readFigures(ctx, orgs, y, q.metric).filter((f) => f.state === 'value').length;
   const year = years.find((y) => count(y) >= 2) ?? years.find((y) => count(y) >= 1) ?? years[0];
   return year === undefined ? null : { year, defaulted: true };
 }
 
-/** Competition ranking: equal figures share a place (1, 2, 2, 4). */
+/** Competition ranking of a sorted list: equal figures share a place (1, 2, 2, 4). */
 function places(list: Ranked[]): number[] {
-  return list.map((x) => 1 + list.findIndex((y) => y.value === x.value));
+  const out: number[] = [];
+  list.forEach((x, i) => out.push(i > 0 && list[i - 1]!.value === x.value ? out[i - 1]! : i + 1));
+  return out;
+}
+
+/** The reports behind the listed figures, for their caveats: one by one, or the year at once for a long list. */
+function reportsOf(ctx: ExecContext, listed: readonly Ranked[], year: number): Map<number, ReportRecord> {
+  if (listed.length <= 64) {
+    return new Map(listed.flatMap((x) => {
+      const r = ctx.store.currentReport(x.figure.org.id, year);
+      return r ? [[x.figure.org.id, r] as const] : [];
+    }));
+  }
+  return new Map(ctx.store.reportsForYear(year).map((r) => [r.orgId, r]));
 }
 
 export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
@@ -42,7 +52,7 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
   const picked = rankYear(ctx, q, orgs);
   if (!picked) return { kind: 'rank', text: '还没有收录任何报告，无法排名。', rows: [] };
   const { year, defaulted } = picked;
-  const readings = orgs.map((o) => readAsk(ctx.store, o, year, q.metric));
+  const readings = readFigures(ctx, orgs, year, q.metric);
   const all = readings.map(valueOf).filter((x): x is Ranked => x !== null);
   const sign = q.order === 'asc' ? 1 : -1;
   const numbers = all.filter((x) => x.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
@@ -61,24 +71,28 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
     const order = q.order === 'asc' ? '从少到多' : '从多到少';
     const lines = shown.map((x, i) => {
       const relabel = x.key !== head ? `（${keyInfo(x.key).label}）` : '';
-      return `${ranks[i]}. ${nameOf(ctx, x.reading.org)}${relabel} ${formatValue(x.value, x.key)}`;
+      return `${ranks[i]}. ${nameOf(ctx, x.figure.org)}${relabel} ${formatValue(x.value, x.key)}`;
     });
     parts.push(`${year}年${where}${label}（${order}）：\n${lines.join('\n')}\n`);
     if (numbers.length > 1 && numbers.every((x) => x.value === 0)) parts.push('都是0。');
   }
-  if (blanks.length > 0) parts.push(`报告未填写：${blanks.map((x) => nameOf(ctx, x.reading.org)).join('、')}。`);
+  if (blanks.length > 0) parts.push(`报告未填写：${blanks.map((x) => nameOf(ctx, x.figure.org)).join('、')}。`);
   const lacking = readings.filter((r) => r.state === 'not_in_format' || r.state === 'row_missing');
   if (lacking.length > 0) parts.push(`报告里没有这项数字：${lacking.map((r) => nameOf(ctx, r.org)).join('、')}。`);
   const absent = readings.filter((r) => r.state === 'no_report').length;
   if (absent > 0) parts.push(`另有${absent}个单位没有${year}年度报告。`);
   if (head) parts.push(`（${keyInfo(head).caption}）`);
   if (focus) {
-    const i = numbers.findIndex((x) => x.reading.org.id === focus.id);
+    const i = numbers.findIndex((x) => x.figure.org.id === focus.id);
     parts.push(i >= 0 ? `${nameOf(ctx, focus)}排第${ranks[i]}（共${numbers.length}个单位）。` : `${nameOf(ctx, focus)}没有参加这项排名。`);
   }
-  for (const x of shown) parts.push(x.reading.report ? errorCaveat(x.reading.report, `${nameOf(ctx, x.reading.org)}${year}年度报告`) : '');
+  const reports = reportsOf(ctx, shown, year);
+  for (const x of shown) {
+    const report = reports.get(x.figure.org.id);
+    parts.push(report ? errorCaveat(report, `${nameOf(ctx, x.figure.org)}${year}年度报告`) : '');
+  }
   const rows: AnswerRow[] = [...shown, ...blanks].map((x, i) => ({
-    ...rowName(ctx, x.reading.org),
+    ...rowName(ctx, x.figure.org),
     year,
     metric: x.key,
     value: x.value,

@@ -43,3 +43,68 @@ export function readAsk(store: ReportStore, org: OrgRecord, year: number, ask: M
   if (values.length === 0) return { ...base, report, state: 'row_missing', note: r.note, also, missing };
   return { ...base, report, state: 'value', values, also, note: r.note, missing };
 }
+
+/** One organisation's figure for a ranking: what readAsk says, without the report's text. */
+export interface Figure {
+  org: OrgRecord;
+  state: Reading['state'];
+  /** The key and value ranked (state `value`): the first of the resolved keys the report has. */
+  key?: string;
+  value?: number | null;
+}
+
+/** Scopes up to this size are read one organisation at a time; larger ones a whole year at once. */
+const ONE_BY_ONE = 64;
+
+/** What a whole year says about one figure, per organisation: worked out once per snapshot. */
+type YearFigures = Map<number, Omit<Figure, 'org'>>;
+
+function yearFigures(ctx: FigureContext, year: number, ask: MetricAsk): YearFigures {
+  // The key names the figure exactly: resolution depends on nothing else of the ask.
+  const askKey = [ask.family, ask.concept, ask.columns.join(','), ask.hints.join(',')].join('|');
+  return ctx.memo(`figures|${year}|${askKey}`, () => {
+    const byFormat = { gov2021: resolveKeys(ask, 'gov2021').keys, gov2019: resolveKeys(ask, 'gov2019').keys };
+    const keys = [...new Set([...byFormat.gov2021, ...byFormat.gov2019])];
+    const columns = new Map(keys.map((key) => [key, new Map(ctx.store.figureOfYear(year, key).map((c) => [c.reportId, c.value]))]));
+    const out: YearFigures = new Map();
+    for (const head of ctx.store.headsOfYear(year)) {
+      const has = (key: (typeof keys)[number]) => columns.get(key)!.has(head.reportId);
+      // As resolveFor: a report without standard tables takes whichever layout its stored keys follow.
+      const format = head.format !== 'unknown' ? head.format : byFormat.gov2021.some(has) ? 'gov2021' : 'gov2019';
+      const resolved = byFormat[format];
+      const key = resolved.find(has);
+      out.set(
+        head.orgId,
+        resolved.length === 0
+          ? { state: 'not_in_format' }
+          : key === undefined
+            ? { state: 'row_missing' }
+            : { state: 'value', key, value: columns.get(key)!.get(head.reportId)! },
+      );
+    }
+    return out;
+  });
+}
+
+interface FigureContext {
+  store: ReportStore;
+  memo: <T>(key: string, make: () => T) => T;
+}
+
+/**
+ * The figure `ask` asks for, for each of `orgs` in `year`, decided exactly as readAsk decides it.
+ * A county is read organisation by organisation; the whole country (~40,000 organisations) from
+ * one lean column of the year per key, worked out once per snapshot (ctx.memo): figures depend
+ * on the database only, not on the calendar.
+ */
+export function readFigures(ctx: FigureContext, orgs: readonly OrgRecord[], year: number, ask: MetricAsk): Figure[] {
+  if (orgs.length <= ONE_BY_ONE) {
+    return orgs.map((org) => {
+      const r = readAsk(ctx.store, org, year, ask);
+      const v = r.values[0];
+      return v ? { org, state: r.state, key: v.key, value: v.record.value } : { org, state: r.state };
+    });
+  }
+  const figures = yearFigures(ctx, year, ask);
+  return orgs.map((org) => ({ org, ...(figures.get(org.id) ?? { state: 'no_report' }) }));
+}

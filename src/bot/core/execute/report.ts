@@ -1,31 +1,28 @@
 import type { MetricKey } from '../../../catalog/index.js';
 import type { Answer, AnswerRow } from '../../types.js';
+import { lateness, reportStatus } from '../../../calendar/status.js';
 import { keyInfo } from '../lexicon/captions.js';
-import { formatValue, join } from '../answer.js';
+import { findingTitle, formatValue, join } from '../answer.js';
 import type { Query } from '../query.js';
 import { FORMAT_NAME } from '../resolve.js';
 import type { ReportRecord } from '../store.js';
-import { daysBetween } from '../dates.js';
 import { nameOf, rowName, scopeOrgs, type ExecContext } from './context.js';
 import { noReport, understoodAs, unknownNames } from './phrases.js';
-import { statusOf } from './status.js';
-import { findingTitle } from '../answer.js';
 import { yearsFor } from './years.js';
 
 type ReportQuery = Extract<Query, { kind: 'report' }>;
 
 /** Facts about reports themselves: when published, which format, which file, a summary, 信息处理费. */
 
+/** 康庄镇逾期了吗: the date judged against the region's deadline under today's calendar. */
 function dateSentence(ctx: ExecContext, r: ReportRecord): { text: string; row: AnswerRow } {
-  const deadline = ctx.deadline(r.year, r.region);
-  const row: AnswerRow = { ...rowName(ctx, r), year: r.year, signedDate: r.signedDate, deadline, onTime: null };
-  if (!r.signedDate) {
+  const { date, deadline, late, daysLate } = lateness(ctx.calendar, r);
+  const row: AnswerRow = { ...rowName(ctx, r), year: r.year, signedDate: r.signedDate, deadline, onTime: late === null ? null : !late };
+  if (date === null) {
     return { text: `${nameOf(ctx, r)}${r.year}年度报告里找不到落款或发布日期，无法判断是否按时发布（截止日期是${deadline}）。`, row };
   }
-  const late = daysBetween(deadline, r.signedDate);
-  row.onTime = late <= 0;
-  const verdict = late <= 0 ? '按时发布' : `晚了${late}天，属于逾期发布`;
-  return { text: `${nameOf(ctx, r)}${r.year}年度报告的落款日期是${r.signedDate}，截止日期是${deadline}，${verdict}。`, row };
+  const verdict = late ? `晚了${daysLate}天，属于逾期发布` : '按时发布';
+  return { text: `${nameOf(ctx, r)}${r.year}年度报告的落款日期是${date}，截止日期是${deadline}，${verdict}。`, row };
 }
 
 function formatSentence(ctx: ExecContext, r: ReportRecord): { text: string; row: AnswerRow } {
@@ -47,7 +44,7 @@ function originalSentence(ctx: ExecContext, r: ReportRecord): { text: string; ro
 const SUMMARY_KEYS: MetricKey[] = ['applications.new.total', 'prose.active_items'];
 
 function summarySentence(ctx: ExecContext, r: ReportRecord): { text: string; row: AnswerRow } {
-  const status = statusOf(r);
+  const { status } = reportStatus(ctx.calendar, r);
   const figures = SUMMARY_KEYS.flatMap((k) => {
     const m = ctx.store.metric(r.id, k);
     return m ? [`${keyInfo(k).label}${formatValue(m.value, k)}`] : [];

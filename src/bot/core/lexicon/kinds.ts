@@ -45,6 +45,8 @@ export const DEADLINE_CUE = new RegExp(
 export const STATUS_MISSING_CUE =
   /(?:还)?(?:没|未|没有)(?:有)?(?:交|报|提交|报送|上报|发布|发|公开|上传)|缺报|漏报|漏交|缺交|谁还没|哪些(?:镇|乡|单位|街道)?(?:还)?没|(?:没|未)收到|(?:交|报|发|收)齐|都(?:交|报|发布?|提交)(?:了|上来)|齐了(?:吗|没)/;
 export const STATUS_LATE_CUE = /逾期|迟交|晚交|超期|超时|迟报|晚报|晚了|延误|过期|拖延|(?:没|未|不)按时|按时|准时|及时/;
+/** 谁 / 哪些镇 / 哪几个单位: asked about organisations now, not about the reports on file. */
+export const ORG_SUBJECT_CUE = /谁|哪(?:些|个|几个)(?:镇|乡|街道|单位|部门|地方)/;
 export const STATUS_INCOMPLETE_CUE = /不完整|不齐全|不全|残缺|截断|缺(?:了|少)?(?:什么|哪些|部分|表|内容|项)|完整/;
 export const STATUS_PROBLEM_CUE =
   /问题|质量|打分|评分|评估|错误|差错|出错|错漏|毛病|不合格|合格|不规范|规范吗|合规|检查|审核|核查|体检|异常|隐患|不对|对不对|有误|瑕疵|整改|不达标|达标/;

@@ -60,14 +60,31 @@ function offsetMs(at: Date, timeZone: string): number {
   return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) - Math.floor(at.getTime() / 1000) * 1000;
 }
 
+/**
+ * Instants already worked out: deadlines ask for the same few (date, minute) pairs for every
+ * county, and each costs two Intl calls. Bounded; cleared when full.
+ */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 10_000;
+
 /** The instant at which the clocks of `timeZone` show `date` at `minute`. */
 export function zonedInstant(date: string, minute: number, timeZone: string): Date {
+  const key = `${timeZone}|${date}|${minute}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    instants.set(key, (at = computeInstant(date, minute, timeZone)));
+  }
+  return new Date(at);
+}
+
+function computeInstant(date: string, minute: number, timeZone: string): number {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const naive = Date.UTC(y, mo - 1, d, Math.floor(minute / 60), minute % 60);
   // Twice: the offset at the first guess may differ from the offset at the answer across a DST change.
   let at = naive - offsetMs(new Date(naive), timeZone);
   at = naive - offsetMs(new Date(at), timeZone);
-  return new Date(at);
+  return at;
 }
 
 const dayNumber = (date: string): number => {

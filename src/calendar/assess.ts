@@ -1,0 +1,79 @@
+import type { Finding, FindingCode } from '../parsing/types.js';
+import { deadlineMemo, type Calendar } from './calendar.js';
+import { reportFinder, type Named } from './filed.js';
+import { missingStatus, reportStatus, type OrgStatus } from './status.js';
+
+/** One organisation-year: a row of `check --json` (data contract §4), shaped like the `status` rows of `ask`. */
+export interface StatusRow {
+  name: string;
+  region: string | null;
+  year: number;
+  status: OrgStatus;
+  /** Error codes behind the status; MISSING only once the deadline has passed. */
+  codes: FindingCode[];
+  /** The deadline day of this organisation for this year. */
+  deadline: string;
+  signedDate: string | null;
+}
+
+export interface AssessedReport {
+  id: number;
+  name: string;
+  region: string | null;
+  year: number;
+  signedDate: string | null;
+  published?: string | null;
+  findings: readonly Finding[];
+}
+
+/**
+ * The report that answers for each expected organisation (same name, same region unless one side
+ * does not know it), in roster order; each report answers for one organisation only. Linear in the
+ * roster and the reports, so it serves a national roster too.
+ */
+export function matchRoster<R extends Named & { id: number }>(roster: readonly Named[], reports: readonly R[]): Array<R | undefined> {
+  const used = new Set<number>();
+  const find = reportFinder(reports);
+  const skip = (r: R) => used.has(r.id);
+  return roster.map((entry) => {
+    const report = find(entry, skip);
+    if (report) used.add(report.id);
+    return report;
+  });
+}
+
+/**
+ * The status of every expected organisation for a year, in the order given, then of every report
+ * on file for it that no expected organisation took.
+ */
+export function assessYear(input: {
+  year: number;
+  roster: readonly Named[];
+  reports: readonly AssessedReport[];
+  calendar: Calendar;
+  now: Date;
+}): StatusRow[] {
+  const { year, roster, reports, calendar: cal, now } = input;
+  const rows: StatusRow[] = [];
+  const matched = matchRoster(roster, reports);
+  const used = new Set(matched.flatMap((r) => (r ? [r.id] : [])));
+  const deadline = deadlineMemo();
+  for (const [i, entry] of roster.entries()) {
+    const due = deadline(cal, year, entry.region).date;
+    const report = matched[i];
+    if (report) {
+      // The roster's region decides the deadline: a report that does not name its county still has one.
+      const { status, codes } = reportStatus(cal, { ...report, region: entry.region }, deadline);
+      rows.push({ name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: report.signedDate });
+    } else {
+      const { status, codes } = missingStatus(cal, year, entry.region, now, deadline);
+      rows.push({ name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: null });
+    }
+  }
+  for (const r of reports) {
+    if (used.has(r.id)) continue;
+    const { status, codes } = reportStatus(cal, r, deadline);
+    rows.push({ name: r.name, region: r.region, year, status, codes, deadline: deadline(cal, year, r.region).date, signedDate: r.signedDate });
+  }
+  return rows;
+}
