@@ -5,6 +5,7 @@ import { openDb, type DbHandle } from '../../db/client.js';
 import { createReportStore } from '../../db/report-store.js';
 import { createSqliteSeenUpdates } from '../../db/seen-updates.js';
 import { createSqliteSubscriptionStore } from '../../db/subscription-store.js';
+import { createPipeline } from '../bot/adapters/pipeline.js';
 import { createScopeResolver } from '../bot/adapters/scope.js';
 import { createCore } from '../bot/core/handle.js';
 import type { Notifier, Transport } from '../bot/types.js';
@@ -60,23 +61,26 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
 
   const deps = buildCoreDeps(handle, config, now, log);
   const core = createCore(deps);
-  const ask = async (q: string) => core.ask(q, now());
   const stops: Array<() => Promise<void>> = [];
   const notifiers: Partial<Record<Transport, Notifier>> = {};
 
-  const server = createHttpServer({ ask, health: () => ({ years: deps.store.years() }), log });
+  // One pipeline for every entry: the same guards, commands, limits and answers everywhere.
+  const pipeline = createPipeline({
+    core,
+    subscriptions: createSqliteSubscriptionStore(handle.db),
+    seen: createSqliteSeenUpdates(handle.db),
+    admins: config.admins,
+    log,
+    now,
+    resolveScope: createScopeResolver(() => deps.store.listOrgs()),
+  });
+
+  const server = createHttpServer({ pipeline, now, health: () => ({ years: deps.store.years() }), log });
   const http = await listen(server, config.httpHost, config.httpPort);
   stops.push(() => closeServer(server));
   log.info({ host: http.address, port: http.port }, 'http entry listening');
 
-  const shared = {
-    core,
-    subscriptions: createSqliteSubscriptionStore(handle.db),
-    seen: createSqliteSeenUpdates(handle.db),
-    log,
-    now,
-    resolveScope: createScopeResolver(() => deps.store.listOrgs()),
-  };
+  const shared = { pipeline, log };
   if (config.telegram) {
     // Imported here so a service without Telegram never loads telegraf.
     const { startTelegram } = await import('../bot/adapters/telegram.js');
@@ -113,7 +117,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
 
   if (opts.console) {
     say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多），HTTP：POST http://${http.address}:${http.port}/ask`);
-    void runConsoleChat({ ask, ...opts.console }).then(stop);
+    void runConsoleChat({ pipeline, now, ...opts.console }).then(stop);
   }
   return { http, finished, stop };
 }
