@@ -4,8 +4,6 @@ import type { Incoming, MessageContext, Pipeline } from '../bot/types.js';
 
 export interface ConsoleDeps {
   pipeline: Pipeline;
-  /** The service's clock (`--now`), so a line typed now is never taken for a stale message. */
-  now: () => Date;
   input: Readable;
   output: Writable;
   /** Prompt only for a person at a terminal; piped questions get bare answers. */
@@ -44,7 +42,7 @@ export function runConsoleChat(deps: ConsoleDeps): Promise<void> {
     queue = queue.then(async () => {
       const text = line.trim();
       if (text === '') return prompt();
-      const reply = await deps.pipeline.handle({ ...CONSOLE, text, receivedAt: deps.now() }, OPERATOR);
+      const reply = await deps.pipeline.handle({ ...CONSOLE, text, receivedAt: new Date() }, OPERATOR);
       if (reply) deps.output.write(`${reply.text}\n\n`);
       prompt();
     });

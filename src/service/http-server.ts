@@ -9,8 +9,6 @@ const MAX_BODY = 16 * 1024;
 
 export interface HttpDeps {
   pipeline: Pipeline;
-  /** The service's clock (`--now`). */
-  now: () => Date;
   health(): Record<string, unknown>;
   log: Logger;
 }
@@ -44,9 +42,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  * the same pipeline as the bots' messages. It is a request, not a chat, so it is always answered (a
  * refusal for asking too fast comes as 429 with Retry-After) and cannot be bound to reminders.
  */
-function toIncoming(req: IncomingMessage, text: string, now: Date): Incoming {
+function toIncoming(req: IncomingMessage, text: string): Incoming {
   const client = req.socket.remoteAddress ?? 'unknown';
-  return { transport: 'http', chatId: client, senderId: client, text, isGroup: false, addressedToBot: true, fromBot: false, receivedAt: now };
+  return { transport: 'http', chatId: client, senderId: client, text, isGroup: false, addressedToBot: true, fromBot: false, receivedAt: new Date() };
 }
 
 /**
@@ -69,7 +67,7 @@ export function createHttpServer(deps: HttpDeps): Server {
         return send(res, 400, { error: '正文不是有效的 JSON，应为 {"question":"…"}' });
       }
       if (typeof question !== 'string') return send(res, 400, { error: '缺少 question 字段' });
-      const reply = await deps.pipeline.handle(toIncoming(req, question, deps.now()));
+      const reply = await deps.pipeline.handle(toIncoming(req, question));
       if (!reply) return void res.writeHead(204).end();
       const answer = { kind: reply.kind, text: reply.text, rows: reply.rows };
       if (reply.retryAfterSeconds === undefined) return send(res, 200, answer);

@@ -27,6 +27,8 @@ export interface ServiceOptions {
   /** The console chat, or null for a service without one (a daemon). */
   console: { input: Readable; output: Writable; interactive: boolean } | null;
   now?: () => Date;
+  /** Real time for the chat guards (a message's age, the pace of questions); tests move it. */
+  wallClock?: () => Date;
   samplesDir?: string;
   /** Run the reminder scheduler (on by default). */
   scheduler?: boolean;
@@ -72,10 +74,11 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     admins: config.admins,
     log,
     now,
+    wallClock: opts.wallClock,
     resolveScope: createScopeResolver(() => deps.store.listOrgs()),
   });
 
-  const server = createHttpServer({ pipeline, now, health: () => ({ years: deps.store.years() }), log });
+  const server = createHttpServer({ pipeline, health: () => ({ years: deps.store.years() }), log });
   const http = await listen(server, config.httpHost, config.httpPort);
   stops.push(() => closeServer(server));
   log.info({ host: http.address, port: http.port }, 'http entry listening');
@@ -117,7 +120,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
 
   if (opts.console) {
     say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多），HTTP：POST http://${http.address}:${http.port}/ask`);
-    void runConsoleChat({ pipeline, now, ...opts.console }).then(stop);
+    void runConsoleChat({ pipeline, ...opts.console }).then(stop);
   }
   return { http, finished, stop };
 }

@@ -20,7 +20,7 @@ function echoCore() {
 function setup(extra: Partial<PipelineDeps> = {}) {
   const core = echoCore();
   const subscriptions = createMemorySubscriptionStore();
-  const pipeline = createPipeline({ core, subscriptions, admins: ['telegram:900'], log: pino({ level: 'silent' }), now: () => NOW, ...extra });
+  const pipeline = createPipeline({ core, subscriptions, admins: ['telegram:900'], log: pino({ level: 'silent' }), now: () => NOW, wallClock: () => NOW, ...extra });
   const msg = (text: string, over: Partial<Incoming> = {}): Incoming => ({
     transport: 'telegram', chatId: '-1001', senderId: '501', text, isGroup: true, addressedToBot: true, fromBot: false, receivedAt: NOW, ...over,
   });
@@ -124,6 +124,12 @@ describe('pipeline: guards', () => {
     expect(await say(msg('帮助', { receivedAt: new Date(NOW.getTime() - STALE_AFTER_MS + 1000) }))).toContain('/subscribe');
     const old = new Date(NOW.getTime() - 60 * 60 * 1000);
     expect(await setup({ staleAfterMs: 2 * 60 * 60 * 1000 }).say(msg('帮助', { receivedAt: old }))).not.toBeNull();
+  });
+
+  it('judges age by real time, not by a fixed today (serve --now), and answers with that today', async () => {
+    const { say, msg, core } = setup({ now: () => new Date('2021-03-01T10:00:00+08:00'), wallClock: undefined });
+    expect(await say(msg('康庄镇去年依申请公开多少件', { receivedAt: new Date() }))).toBe('收到: 康庄镇去年依申请公开多少件');
+    expect(core.ask).toHaveBeenCalledWith('康庄镇去年依申请公开多少件', new Date('2021-03-01T10:00:00+08:00'));
   });
 
   it('handles an update key once', async () => {

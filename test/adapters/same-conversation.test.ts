@@ -84,7 +84,7 @@ const ENTRIES: Record<string, (pipeline: Pipeline) => Promise<Session>> = {
     let printed = '';
     output.on('data', (c: Buffer) => (printed += c.toString()));
     const o = observed(pipeline);
-    const done = runConsoleChat({ pipeline: o.pipeline, now: () => new Date(), input, output, interactive: false });
+    const done = runConsoleChat({ pipeline: o.pipeline, input, output, interactive: false });
     let n = 0;
     return {
       async say(text) {
@@ -98,7 +98,7 @@ const ENTRIES: Record<string, (pipeline: Pipeline) => Promise<Session>> = {
   },
 
   async http(pipeline) {
-    const server = createHttpServer({ pipeline, now: () => new Date(), health: () => ({}), log });
+    const server = createHttpServer({ pipeline, health: () => ({}), log });
     const { port } = (await listen(server, '127.0.0.1', 0)) as AddressInfo;
     return {
       async say(text) {

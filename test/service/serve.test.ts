@@ -10,9 +10,9 @@ import { startService, type Service } from '../../src/service/serve.js';
 import { tempDir } from '../helpers/db.js';
 
 const NOW = new Date('2026-11-21T10:00:00+08:00');
-/** The service's clock; a test asking many questions moves it on, as a person waits between them (rate limit). */
-let clock = NOW.getTime();
-const waitBetweenQuestions = () => (clock += 12_000);
+/** Real time as the chat guards see it; a test asking many questions moves it on, as a person waits between them. */
+let waited = 0;
+const waitBetweenQuestions = () => (waited += 12_000);
 
 function testConfig(dbPath: string): Config {
   const loaded = loadConfig({ NIANBAO_DB: dbPath, NIANBAO_HTTP_PORT: '0' });
@@ -39,7 +39,8 @@ describe('the service on a fresh database', () => {
       config: testConfig(join(dir, 'nianbao.db')),
       log: silentLogger,
       console: { input, output, interactive: false },
-      now: () => new Date(clock),
+      now: () => NOW,
+      wallClock: () => new Date(Date.now() + waited),
       scheduler: false,
     });
   });

@@ -23,7 +23,10 @@ export interface PipelineDeps {
   /** `telegram:123`, `wechat:wxid_…` (NIANBAO_ADMINS): may bind any chat. */
   admins: readonly string[];
   log: Logger;
+  /** "Today" of the answers and the time a binding is recorded with (the service's clock, `--now`). */
   now?: () => Date;
+  /** Real time, for how old a message is and how fast someone asks; never `--now`. */
+  wallClock?: () => Date;
   /** Updates already handled; must survive restarts in production (db/seen-updates.ts). */
   seen?: SeenUpdates;
   limiter?: RateLimiter;
@@ -45,17 +48,18 @@ type ForUs = Exclude<Intent, { kind: 'otherBot' }>;
 const isAnotherBotsCommand = (intent: Intent, incoming: Incoming) => intent.kind === 'unknownCommand' && incoming.isGroup && !intent.explicit;
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
-  const clock = deps.now ?? (() => new Date());
+  const today = deps.now ?? (() => new Date());
+  const wallClock = deps.wallClock ?? (() => new Date());
   const seen = deps.seen ?? createMemorySeenUpdates();
-  const limiter = deps.limiter ?? createRateLimiter({ ...DEFAULT_LIMITS, now: clock });
+  const limiter = deps.limiter ?? createRateLimiter({ ...DEFAULT_LIMITS, now: wallClock });
   const maxLength = deps.maxLength ?? MAX_MESSAGE_CHARS;
   const staleAfterMs = deps.staleAfterMs ?? STALE_AFTER_MS;
   const bind = createBinder({ ...deps, resolveScope: deps.resolveScope ?? guessScope });
 
-  async function guarded(incoming: Incoming, ctx: MessageContext, now: Date): Promise<Reply | Skip> {
+  async function guarded(incoming: Incoming, ctx: MessageContext): Promise<Reply | Skip> {
     if (isFromBot(incoming)) return 'from_bot';
     if (!isAddressed(incoming, deps.botNames)) return 'not_addressed';
-    if (isStale(incoming.receivedAt, now, staleAfterMs)) return 'stale';
+    if (isStale(incoming.receivedAt, wallClock(), staleAfterMs)) return 'stale';
     const intent = parseIntent(incoming.text, ctx.botUsername);
     if (intent.kind === 'otherBot' || isAnotherBotsCommand(intent, incoming)) return 'not_addressed';
     if (ctx.updateKey !== undefined && !(await seen.add(ctx.updateKey))) return 'duplicate';
@@ -67,7 +71,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (!decision.notify && isChat(incoming.transport)) return 'rate_limited';
       return { ...reply('refused', MESSAGES.rateLimited(decision.retryAfterSeconds)), retryAfterSeconds: decision.retryAfterSeconds };
     }
-    return respond(intent, incoming, ctx, now);
+    return respond(intent, incoming, ctx, today());
   }
 
   async function respond(intent: ForUs, incoming: Incoming, ctx: MessageContext, now: Date): Promise<Reply> {
@@ -91,7 +95,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     async handle(incoming, ctx = {}) {
       const where = { transport: incoming.transport, chatId: incoming.chatId, updateKey: ctx.updateKey };
       try {
-        const outcome = await guarded(incoming, ctx, clock());
+        const outcome = await guarded(incoming, ctx);
         if (typeof outcome !== 'string') return outcome;
         if (outcome === 'stale' || outcome === 'duplicate') deps.log.info({ ...where, skipped: outcome }, 'message not answered');
         else deps.log.debug({ ...where, skipped: outcome }, 'message not answered');
