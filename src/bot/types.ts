@@ -37,17 +37,7 @@ export interface MessageContext {
 }
 
 /** JSON shape of an answer (data contract §4 `ask --json`). */
-export type AnswerKind =
-  | 'metric'
-  | 'compare'
-  | 'trend'
-  | 'rank'
-  | 'status'
-  | 'deadline'
-  | 'report'
-  | 'help'
-  | 'clarify'
-  | 'unknown';
+export type AnswerKind = 'metric' | 'compare' | 'trend' | 'rank' | 'status' | 'deadline' | 'report' | 'help' | 'clarify' | 'unknown';
 
 export interface AnswerRow {
   name: string;

@@ -20,9 +20,25 @@ function echoCore() {
 function setup(extra: Partial<PipelineDeps> = {}) {
   const core = echoCore();
   const subscriptions = createMemorySubscriptionStore();
-  const pipeline = createPipeline({ core, subscriptions, admins: ['telegram:900'], log: pino({ level: 'silent' }), now: () => NOW, wallClock: () => NOW, ...extra });
+  const pipeline = createPipeline({
+    core,
+    subscriptions,
+    admins: ['telegram:900'],
+    log: pino({ level: 'silent' }),
+    now: () => NOW,
+    wallClock: () => NOW,
+    ...extra,
+  });
   const msg = (text: string, over: Partial<Incoming> = {}): Incoming => ({
-    transport: 'telegram', chatId: '-1001', senderId: '501', text, isGroup: true, addressedToBot: true, fromBot: false, receivedAt: NOW, ...over,
+    transport: 'telegram',
+    chatId: '-1001',
+    senderId: '501',
+    text,
+    isGroup: true,
+    addressedToBot: true,
+    fromBot: false,
+    receivedAt: NOW,
+    ...over,
   });
   const notAdmin: MessageContext = { isChatAdmin: async () => false };
   /** The reply text, or null for silence. */
@@ -65,7 +81,9 @@ describe('pipeline: commands and questions', () => {
     expect(await say(msg('/subscribe 康庄镇', { transport: 'console', chatId: 'console', senderId: 'operator', isGroup: false }), operator)).toBe(
       MESSAGES.subscribed({ kind: 'org', name: '康庄镇' }),
     );
-    expect(await say(msg('/subscribe 康庄镇', { transport: 'http', chatId: '127.0.0.1', senderId: '127.0.0.1', isGroup: false }), operator)).toBe(MESSAGES.notAChat);
+    expect(await say(msg('/subscribe 康庄镇', { transport: 'http', chatId: '127.0.0.1', senderId: '127.0.0.1', isGroup: false }), operator)).toBe(
+      MESSAGES.notAChat,
+    );
     expect((await subscriptions.list()).map((s) => s.target)).toEqual([{ transport: 'console', chatId: 'console' }]);
   });
 
@@ -164,14 +182,27 @@ describe('pipeline: guards', () => {
 
 describe('pipeline: one apology', () => {
   it('a store failure inside the core and a failure around it give the same apology, and a log line each', async () => {
-    const broken: ReportStore = { ...seedStore(), currentReport: () => { throw new Error('disk I/O error'); } };
+    const broken: ReportStore = {
+      ...seedStore(),
+      currentReport: () => {
+        throw new Error('disk I/O error');
+      },
+    };
     const coreLog = vi.fn();
     const core = createCore({ store: broken, now: () => NOW, deadline: defaultDeadline, log: { error: coreLog } });
     const log = pino({ level: 'silent' });
     const pipelineLog = vi.spyOn(log, 'error');
     const failingStore: SubscriptionStore = { ...createMemorySubscriptionStore(), subscribe: () => Promise.reject(new Error('database is locked')) };
     const pipeline = createPipeline({ core, subscriptions: failingStore, admins: ['console:operator'], log, now: () => NOW });
-    const operator = { transport: 'console' as const, chatId: 'console', senderId: 'operator', isGroup: false, addressedToBot: true, fromBot: false, receivedAt: NOW };
+    const operator = {
+      transport: 'console' as const,
+      chatId: 'console',
+      senderId: 'operator',
+      isGroup: false,
+      addressedToBot: true,
+      fromBot: false,
+      receivedAt: NOW,
+    };
     expect(await pipeline.handle({ ...operator, text: '康庄镇2020年依申请公开多少件' })).toEqual(APOLOGY);
     expect(await pipeline.handle({ ...operator, text: '/subscribe 康庄镇' })).toEqual(APOLOGY);
     expect(APOLOGY.text).toContain('抱歉');

@@ -127,7 +127,12 @@ const ENTRIES: Record<string, (pipeline: Pipeline) => Promise<Session>> = {
         const before = fake.sent.length;
         fake.pushMessage(group, alice, `@${fake.bot.username} ${text}`);
         const replied = await o.settled(++n, () => fake.sent.length - before);
-        return replied ? fake.sent.slice(before).map((b) => String(b.text)).join('\n') : null;
+        return replied
+          ? fake.sent
+              .slice(before)
+              .map((b) => String(b.text))
+              .join('\n')
+          : null;
       },
       chat: { transport: 'telegram', chatId: String(group.id) },
       stop: async () => {
@@ -156,7 +161,12 @@ const ENTRIES: Record<string, (pipeline: Pipeline) => Promise<Session>> = {
         alice.say(`@年报助手 ${text}`, [self]).to(room);
         const replied = await o.settled(++n, () => sent.length - before);
         // In a room the reply @mentions the asker first, as WeChat quotes.
-        return replied ? sent.slice(before).join('\n').replace(/^@Alice /, '') : null;
+        return replied
+          ? sent
+              .slice(before)
+              .join('\n')
+              .replace(/^@Alice /, '')
+          : null;
       },
       chat: { transport: 'wechat', chatId: room.id },
       stop: () => bot.stop(),
