@@ -1,6 +1,7 @@
 /**
- * The one interface between chat transports and the question core. Adapters translate platform
- * messages into Incoming and send Answer text back; they hold no logic of their own.
+ * The one interface between the entries (Telegram, WeChat, console, HTTP) and the message pipeline.
+ * Each entry translates its platform's message into Incoming (plus a MessageContext), hands it to the
+ * pipeline and sends the Reply back; it holds no logic of its own.
  */
 
 export type Transport = 'telegram' | 'wechat' | 'console' | 'http';
@@ -16,23 +17,27 @@ export interface Incoming {
   isGroup: boolean;
   /** In a group: the bot was @mentioned, replied to, or given a command. Always true in private chats. */
   addressedToBot: boolean;
-  /** Whether the sender administers the group (Telegram getChatMember, WeChat room owner). */
-  senderIsGroupAdmin?: boolean;
+  /** Sent by a bot: this one (its own message echoed back) or another; never answered, so bots cannot loop. */
+  fromBot: boolean;
+  /** When the platform says the message was sent. */
   receivedAt: Date;
 }
 
+/** What only the entry can tell about a message, asked by the pipeline when it needs it. */
+export interface MessageContext {
+  /** The bot's username, so `/help@other_bot` is recognised as meant for another bot. */
+  botUsername?: string;
+  /**
+   * Whether the sender administers this chat (Telegram: creator or administrator; WeChat: room owner;
+   * console: always, it is the operator). Asked only when someone tries to bind; absent: nobody does.
+   */
+  isChatAdmin?: () => Promise<boolean>;
+  /** The platform's id of this update; an update whose key was seen before is not handled again. */
+  updateKey?: string;
+}
+
 /** JSON shape of an answer (data contract §4 `ask --json`). */
-export type AnswerKind =
-  | 'metric'
-  | 'compare'
-  | 'trend'
-  | 'rank'
-  | 'status'
-  | 'deadline'
-  | 'report'
-  | 'help'
-  | 'clarify'
-  | 'unknown';
+export type AnswerKind = 'metric' | 'compare' | 'trend' | 'rank' | 'status' | 'deadline' | 'report' | 'help' | 'clarify' | 'unknown';
 
 export interface AnswerRow {
   name: string;
@@ -61,7 +66,23 @@ export interface Notifier {
   send(target: ChatTarget, text: string): Promise<void>;
 }
 
-/** What adapters call. Returns null when the message is not for the bot (not addressed, stale, own). */
+/** What the pipeline says back: an answer of the core, a command's reply, or a polite refusal. */
+export interface Reply {
+  kind: AnswerKind | 'command' | 'refused';
+  text: string;
+  rows: AnswerRow[];
+  /** On a refusal for asking too fast: seconds until the sender may ask again. */
+  retryAfterSeconds?: number;
+}
+
+/** The question core as the pipeline, the CLI `ask` and the tests use it. */
 export interface Core {
-  handleMessage(incoming: Incoming): Promise<Answer | null>;
+  /** Answers one question; never throws (an unexpected error becomes the apology). `now` fixes "today". */
+  ask(question: string, now?: Date): Answer;
+}
+
+/** Every entry's one way in. */
+export interface Pipeline {
+  /** Resolves to what to send back, or null when the message gets no reply (see guards). Never rejects. */
+  handle(incoming: Incoming, ctx?: MessageContext): Promise<Reply | null>;
 }

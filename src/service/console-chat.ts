@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Answer } from '../bot/types.js';
+import type { Incoming, MessageContext, Pipeline } from '../bot/types.js';
 
 export interface ConsoleDeps {
-  ask(question: string): Promise<Answer>;
+  pipeline: Pipeline;
   input: Readable;
   output: Writable;
   /** Prompt only for a person at a terminal; piped questions get bare answers. */
@@ -11,8 +11,25 @@ export interface ConsoleDeps {
 }
 
 /**
- * The console chat: one question a line, the answer printed below it. Resolves when the input
- * ends (end of a piped script, or Ctrl-D). Questions are answered in order, one at a time.
+ * The console is one private chat, "console", whose one member is the operator who started the
+ * service: it gets the bots' commands and limits, and the operator administers it, so /subscribe here
+ * binds the console (notices are then printed in it).
+ */
+const CONSOLE: Omit<Incoming, 'text' | 'receivedAt'> = {
+  transport: 'console',
+  chatId: 'console',
+  senderId: 'operator',
+  senderName: '控制台',
+  isGroup: false,
+  addressedToBot: true,
+  fromBot: false,
+};
+const OPERATOR: MessageContext = { isChatAdmin: async () => true };
+
+/**
+ * The console chat: one message a line, the reply printed below it (nothing when the pipeline stays
+ * silent, as a chat would). Resolves when the input ends (end of a piped script, or Ctrl-D). Lines are
+ * handled in order, one at a time.
  */
 export function runConsoleChat(deps: ConsoleDeps): Promise<void> {
   const rl = createInterface({ input: deps.input, terminal: false });
@@ -23,10 +40,10 @@ export function runConsoleChat(deps: ConsoleDeps): Promise<void> {
   prompt();
   rl.on('line', (line) => {
     queue = queue.then(async () => {
-      const question = line.trim();
-      if (question === '') return prompt();
-      const answer = await deps.ask(question);
-      deps.output.write(`${answer.text}\n\n`);
+      const text = line.trim();
+      if (text === '') return prompt();
+      const reply = await deps.pipeline.handle({ ...CONSOLE, text, receivedAt: new Date() }, OPERATOR);
+      if (reply) deps.output.write(`${reply.text}\n\n`);
       prompt();
     });
   });

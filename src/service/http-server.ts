@@ -1,20 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { APOLOGY } from '../bot/core/handle.js';
+import type { Incoming, Pipeline } from '../bot/types.js';
 import type { Logger } from '../logger.js';
-import type { Answer } from '../bot/types.js';
 
 /** The largest request body accepted; a question is a line of text. */
 const MAX_BODY = 16 * 1024;
 
 export interface HttpDeps {
-  ask(question: string): Promise<Answer>;
+  pipeline: Pipeline;
   health(): Record<string, unknown>;
   log: Logger;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
   res.end(json);
 }
 
@@ -36,7 +37,21 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-/** POST /ask {"question"} → the answer JSON of `ask --json`; GET /healthz → status. node:http only. */
+/**
+ * An HTTP request is a message from a private chat with one person per client address: it goes through
+ * the same pipeline as the bots' messages. It is a request, not a chat, so it is always answered (a
+ * refusal for asking too fast comes as 429 with Retry-After) and cannot be bound to reminders.
+ */
+function toIncoming(req: IncomingMessage, text: string): Incoming {
+  const client = req.socket.remoteAddress ?? 'unknown';
+  return { transport: 'http', chatId: client, senderId: client, text, isGroup: false, addressedToBot: true, fromBot: false, receivedAt: new Date() };
+}
+
+/**
+ * POST /ask {"question"} → `{kind, text, rows}`: the answer JSON of `ask --json` for a question,
+ * kind `help`/`command`/`refused` for what the pipeline says itself; 204 when it says nothing.
+ * GET /healthz → status. node:http only.
+ */
 export function createHttpServer(deps: HttpDeps): Server {
   return createServer(async (req, res) => {
     try {
@@ -52,10 +67,14 @@ export function createHttpServer(deps: HttpDeps): Server {
         return send(res, 400, { error: '正文不是有效的 JSON，应为 {"question":"…"}' });
       }
       if (typeof question !== 'string') return send(res, 400, { error: '缺少 question 字段' });
-      send(res, 200, await deps.ask(question));
+      const reply = await deps.pipeline.handle(toIncoming(req, question));
+      if (!reply) return void res.writeHead(204).end();
+      const answer = { kind: reply.kind, text: reply.text, rows: reply.rows };
+      if (reply.retryAfterSeconds === undefined) return send(res, 200, answer);
+      send(res, 429, answer, { 'retry-after': String(reply.retryAfterSeconds) });
     } catch (e) {
       deps.log.error({ err: e, url: req.url }, 'http request failed');
-      if (!res.headersSent) send(res, 500, { error: '服务出错了，请稍后再试' });
+      if (!res.headersSent) send(res, 500, { error: APOLOGY.text });
     }
   });
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../app.js';
+import { createPipeline } from '../bot/adapters/pipeline.js';
 import { createScopeResolver } from '../bot/adapters/scope.js';
 import type { Config } from '../config.js';
 import { ingestPaths } from '../ingest/ingest.js';
@@ -19,6 +20,8 @@ export interface ServiceOptions {
   /** The console chat, or null for a service without one (a daemon). */
   console: { input: Readable; output: Writable; interactive: boolean } | null;
   now?: () => Date;
+  /** Real time for the chat guards (a message's age, the pace of questions); tests move it. */
+  wallClock?: () => Date;
   samplesDir?: string;
   /** Run the reminder scheduler (on by default). */
   scheduler?: boolean;
@@ -51,20 +54,24 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const stops: Array<() => Promise<void>> = [];
   await ingestSamplesIfEmpty(app, opts, say);
 
-  const ask = async (q: string) => core.ask(q, now());
-  const server = createHttpServer({ ask, health: () => ({ years: stores.reports.years() }), log });
+  // One pipeline for every entry: the same guards, commands, limits and answers everywhere.
+  const pipeline = createPipeline({
+    core,
+    subscriptions: stores.subscriptions,
+    seen: stores.seenUpdates,
+    admins: config.admins,
+    log,
+    now,
+    wallClock: opts.wallClock,
+    resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
+  });
+
+  const server = createHttpServer({ pipeline, health: () => ({ years: stores.reports.years() }), log });
   const http = await listen(server, config.httpHost, config.httpPort);
   stops.push(() => closeServer(server));
   log.info({ host: http.address, port: http.port }, 'http entry listening');
 
-  const shared = {
-    core,
-    subscriptions: stores.subscriptions,
-    seen: stores.seenUpdates,
-    log,
-    now,
-    resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
-  };
+  const shared = { pipeline, log };
   if (config.telegram) {
     // Imported here so a service without Telegram never loads telegraf.
     const { startTelegram } = await import('../bot/adapters/telegram.js');
@@ -101,7 +108,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
 
   if (opts.console) {
     say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多），HTTP：POST http://${http.address}:${http.port}/ask`);
-    void runConsoleChat({ ask, ...opts.console }).then(stop);
+    void runConsoleChat({ pipeline, ...opts.console }).then(stop);
   }
   return { http, finished, stop };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMemorySeenUpdates, isStale } from '../../src/bot/adapters/dedupe.js';
+import { createMemorySeenUpdates } from '../../src/bot/adapters/dedupe.js';
 import { createScopeResolver, guessScope } from '../../src/bot/adapters/scope.js';
+import { isStale } from '../../src/bot/core/guards.js';
 import type { OrgRecord } from '../../src/bot/core/store.js';
 import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
 

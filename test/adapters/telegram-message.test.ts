@@ -14,7 +14,7 @@ describe('telegram toIncoming', () => {
   it('strips the @mention and marks the message addressed', () => {
     expect(toIncoming(msg('@NianBao_Bot 康庄镇 多少件'), BOT)?.incoming).toEqual({
       transport: 'telegram', chatId: '-100', senderId: '5', senderName: '张 三', text: '康庄镇 多少件',
-      isGroup: true, addressedToBot: true, receivedAt: new Date(1_800_000_000_000),
+      isGroup: true, addressedToBot: true, fromBot: false, receivedAt: new Date(1_800_000_000_000),
     });
   });
 
@@ -36,7 +36,8 @@ describe('telegram toIncoming', () => {
     expect(toIncoming(msg('今天开会', { chat: { id: 5, type: 'private', first_name: '张' } }), BOT)?.incoming).toMatchObject({ isGroup: false, addressedToBot: true });
   });
 
-  it('ignores messages from other bots', () => {
-    expect(toIncoming(msg('@nianbao_bot hi', { from: { id: 9, is_bot: true, first_name: 'x' } }), BOT)).toBeNull();
+  it('marks messages from bots, which the pipeline then ignores, and translates no channel post', () => {
+    expect(toIncoming(msg('@nianbao_bot hi', { from: { id: 9, is_bot: true, first_name: 'x' } }), BOT)?.incoming.fromBot).toBe(true);
+    expect(toIncoming(msg('公告', { chat: { id: -5, type: 'channel', title: '频道' } as never }), BOT)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, expect, it, vi } from 'vitest';
 import { createMemorySeenUpdates } from '../../src/bot/adapters/dedupe.js';
+import { createPipeline } from '../../src/bot/adapters/pipeline.js';
 import { startTelegram } from '../../src/bot/adapters/telegram.js';
 import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
 import { buildUpdate, startFakeTelegram } from '../helpers/fake-telegram.js';
@@ -14,10 +15,14 @@ it('in webhook mode registers the secret token and answers only requests that ca
   const fake = await startFakeTelegram();
   cleanups.push(() => fake.close());
   const handle = await startTelegram({
-    config: { telegram: { token: fake.token, apiRoot: fake.apiRoot }, admins: [] },
-    core: { handleMessage: async (m) => ({ kind: 'unknown', text: `收到: ${m.text}`, rows: [] }) },
-    subscriptions: createMemorySubscriptionStore(),
-    seen: createMemorySeenUpdates(),
+    config: { telegram: { token: fake.token, apiRoot: fake.apiRoot } },
+    pipeline: createPipeline({
+      core: { ask: (q) => ({ kind: 'unknown', text: `收到: ${q}`, rows: [] }) },
+      subscriptions: createMemorySubscriptionStore(),
+      seen: createMemorySeenUpdates(),
+      admins: [],
+      log: pino({ level: 'silent' }),
+    }),
     log: pino({ level: 'silent' }),
     webhook: { domain: 'bot.example.gov.cn', path: '/telegram', secretToken: 's3cret-token', port: 0 },
   });

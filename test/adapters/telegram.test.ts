@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, EXAMPLE_QUESTIONS } from '../../src/bot/adapters/commands.js';
 import { createMemorySeenUpdates, type SeenUpdates } from '../../src/bot/adapters/dedupe.js';
+import { createPipeline } from '../../src/bot/adapters/pipeline.js';
 import { startTelegram, type TelegramOptions } from '../../src/bot/adapters/telegram.js';
 import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
 import type { Core } from '../../src/bot/types.js';
@@ -16,8 +17,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function echoCore(): Core & { handleMessage: ReturnType<typeof vi.fn> } {
-  return { handleMessage: vi.fn(async (m: { text: string }) => ({ kind: 'unknown' as const, text: `收到: ${m.text}`, rows: [] })) };
+function echoCore() {
+  return { ask: vi.fn<Core['ask']>((q) => ({ kind: 'unknown', text: `收到: ${q}`, rows: [] })) };
 }
 
 async function setup(opts: { fake?: FakeTelegram; seen?: SeenUpdates; core?: Core; extra?: Partial<TelegramOptions> } = {}) {
@@ -26,11 +27,10 @@ async function setup(opts: { fake?: FakeTelegram; seen?: SeenUpdates; core?: Cor
   const core = opts.core ?? echoCore();
   const subscriptions = createMemorySubscriptionStore();
   const sleeps: number[] = [];
+  const pipeline = createPipeline({ core, subscriptions, seen: opts.seen ?? createMemorySeenUpdates(), admins: [], log });
   const handle = await startTelegram({
-    config: { telegram: { token: fake.token, apiRoot: fake.apiRoot }, admins: [] },
-    core,
-    subscriptions,
-    seen: opts.seen ?? createMemorySeenUpdates(),
+    config: { telegram: { token: fake.token, apiRoot: fake.apiRoot } },
+    pipeline,
     log,
     retry: { sleep: async (ms) => void sleeps.push(ms) },
     ...opts.extra,
@@ -68,7 +68,7 @@ describe('telegram adapter against real telegraf and a fake Bot API', () => {
     fake.pushMessage(GROUP, ALICE, '/help@some_other_bot');
     await sync(1);
     expect(texts()).toEqual(['收到: 同步1']);
-    expect(core.handleMessage).toHaveBeenCalledTimes(1);
+    expect(core.ask).toHaveBeenCalledTimes(1);
   });
 
   it('answers a reply to its own message in a group, and every message in a private chat', async () => {
@@ -84,6 +84,15 @@ describe('telegram adapter against real telegraf and a fake Bot API', () => {
     await vi.waitFor(() => expect(texts()).toHaveLength(1));
     for (const c of COMMANDS) expect(texts()[0]).toContain(`/${c.command}`);
     for (const q of EXAMPLE_QUESTIONS) expect(texts()[0]).toContain(q);
+  });
+
+  it('/subscribe in a private chat is refused without asking Telegram who administers it', async () => {
+    const { fake, subscriptions, texts } = await setup();
+    fake.pushMessage({ id: ALICE.id, type: 'private' }, ALICE, '/subscribe 霍邱县');
+    await vi.waitFor(() => expect(texts()).toHaveLength(1));
+    expect(texts()[0]).toContain('只有本群的管理员');
+    expect(await subscriptions.list()).toEqual([]);
+    expect(fake.calls.some((c) => c.method === 'getChatMember')).toBe(false);
   });
 
   it('/subscribe by a plain member is refused politely and nothing is stored', async () => {
@@ -158,7 +167,7 @@ describe('telegram adapter against real telegraf and a fake Bot API', () => {
 
   it('splits a long answer into messages under 4096 characters without losing text', async () => {
     const long = Array.from({ length: 400 }, (_, i) => `第${i + 1}行：康庄镇依申请公开${i}件`).join('\n');
-    const { fake, texts } = await setup({ core: { handleMessage: async () => ({ kind: 'rank', text: long, rows: [] }) } });
+    const { fake, texts } = await setup({ core: { ask: () => ({ kind: 'rank', text: long, rows: [] }) } });
     fake.pushMessage({ id: ALICE.id, type: 'private' }, ALICE, '排名');
     await vi.waitFor(() => expect(texts().join('\n')).toBe(long));
     expect(texts().length).toBeGreaterThan(1);

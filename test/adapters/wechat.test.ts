@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createMemorySeenUpdates } from '../../src/bot/adapters/dedupe.js';
+import { createPipeline } from '../../src/bot/adapters/pipeline.js';
 import { startWechat, type WechatOptions } from '../../src/bot/adapters/wechat.js';
 import { printLoginQr } from '../../src/bot/adapters/wechat-qr.js';
 import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
@@ -16,14 +17,12 @@ afterEach(async () => {
 async function setup(extra: Partial<WechatOptions> & { mocker?: mock.Mocker } = {}) {
   const mocker = extra.mocker ?? new mock.Mocker();
   const puppet = (extra.puppet as PuppetMock | undefined) ?? new PuppetMock({ mocker });
-  const core = { handleMessage: vi.fn<Core['handleMessage']>(async (m) => ({ kind: 'unknown', text: `收到: ${m.text}`, rows: [] })) };
+  const core = { ask: vi.fn<Core['ask']>((q) => ({ kind: 'unknown', text: `收到: ${q}`, rows: [] })) };
   const subscriptions = createMemorySubscriptionStore();
   const printQr = vi.fn();
   const handle = await startWechat({
-    config: { wechat: { puppet: 'wechaty-puppet-mock' }, admins: [] },
-    core,
-    subscriptions,
-    seen: createMemorySeenUpdates(),
+    config: { wechat: { puppet: 'wechaty-puppet-mock' } },
+    pipeline: createPipeline({ core, subscriptions, seen: createMemorySeenUpdates(), admins: [], log }),
     log,
     puppet,
     printQr,
@@ -53,7 +52,7 @@ describe('wechat adapter on real wechaty with wechaty-puppet-mock', () => {
     self.say('我自己说的话').to(room);
     alice.say('@年报助手 同步', [self]).to(room);
     await vi.waitFor(() => expect(sendText).toHaveBeenCalledWith(room.id, expect.stringContaining('收到: 同步'), [alice.id]));
-    expect(core.handleMessage).toHaveBeenCalledTimes(1);
+    expect(core.ask).toHaveBeenCalledTimes(1);
     expect(sendText).toHaveBeenCalledTimes(1);
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCore, type CoreDeps } from '../../src/bot/core/index.js';
 import type { ReportStore } from '../../src/bot/core/store.js';
-import type { Incoming } from '../../src/bot/types.js';
 import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
 import { parseFile, seedStore } from '../helpers/memory-store.js';
 import { seedPath } from '../helpers/seeds.js';
@@ -9,57 +8,18 @@ import { at } from './table.js';
 
 const now = at('2026-11-21');
 const deps = (over: Partial<CoreDeps> = {}): CoreDeps => ({ store: seedStore(), now: () => now, calendar: DEFAULT_CALENDAR, ...over });
-const msg = (text: string, over: Partial<Incoming> = {}): Incoming => ({
-  transport: 'telegram',
-  chatId: '-100',
-  senderId: '42',
-  text,
-  isGroup: true,
-  addressedToBot: true,
-  receivedAt: now,
-  ...over,
-});
 
-describe('handleMessage guards', () => {
-  it('answers a message addressed to the bot', async () => {
-    const a = await createCore(deps()).handleMessage(msg('康庄镇2020年依申请公开多少件'));
-    expect(a?.rows).toEqual([{ name: '康庄镇', year: 2020, metric: 'applications.new.total', value: 1 }]);
-  });
-
-  it('ignores group chatter not addressed to it, but not private chats', async () => {
-    const core = createCore(deps());
-    expect(await core.handleMessage(msg('康庄镇2020年依申请公开多少件', { addressedToBot: false }))).toBeNull();
-    expect(await core.handleMessage(msg('康庄镇依申请公开', { isGroup: false, addressedToBot: false }))).not.toBeNull();
-  });
-
-  it('counts an @mention in the text as addressed', async () => {
-    const a = await createCore(deps()).handleMessage(msg('@年报助手 哪些报告不完整', { addressedToBot: false }));
-    expect(a?.kind).toBe('status');
-  });
-
-  it('ignores its own messages', async () => {
-    const core = createCore(deps({ selfIds: ['telegram:42'] }));
-    expect(await core.handleMessage(msg('帮助'))).toBeNull();
-  });
-
-  it('ignores messages replayed long after they were sent', async () => {
-    const core = createCore(deps());
-    const old = new Date(now.getTime() - 60 * 60 * 1000);
-    expect(await core.handleMessage(msg('帮助', { receivedAt: old }))).toBeNull();
-    expect(await createCore(deps({ staleAfterMs: 2 * 60 * 60 * 1000 })).handleMessage(msg('帮助', { receivedAt: old }))).not.toBeNull();
-  });
-});
+// The guards (self, stale, addressed, length, rate) are the pipeline's: test/adapters/pipeline.test.ts.
 
 describe('errors', () => {
-  it('turn into a short apology and a log line, never a crash', async () => {
+  it('turn into a short apology and a log line, never a crash', () => {
     const broken: ReportStore = { ...seedStore(), currentReport: () => { throw new Error('disk I/O error'); } };
     const error = vi.fn();
     const core = createCore(deps({ store: broken, log: { error } }));
-    const a = await core.handleMessage(msg('康庄镇2020年依申请公开多少件'));
+    const a = core.ask('康庄镇2020年依申请公开多少件');
     expect(a).toMatchObject({ kind: 'unknown', rows: [] });
     expect(a!.text).toContain('抱歉');
     expect(error).toHaveBeenCalledOnce();
-    expect(core.ask('康庄镇2020年依申请公开多少件').text).toContain('抱歉');
   });
 });
 

@@ -1,9 +1,7 @@
 import { pino } from 'pino';
 import type { DbHandle } from '../../db/client.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemorySeenUpdates } from '../../src/bot/adapters/dedupe.js';
 import { startTelegram, type TelegramHandle } from '../../src/bot/adapters/telegram.js';
-import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
 import { DEFAULT_CALENDAR } from '../../src/calendar/calendar.js';
 import type { JobDeps } from '../../src/jobs/deps.js';
 import { runReminders } from '../../src/jobs/run-reminders.js';
@@ -38,10 +36,8 @@ beforeEach(async () => {
   subs.subscribe(COUNTY, { kind: 'region', name: '临清市' }, 'telegram:1', bj('2026-12-01T10:00'));
   fake = await startFakeTelegram();
   telegram = await startTelegram({
-    config: { telegram: { token: fake.token, apiRoot: fake.apiRoot }, admins: [] },
-    core: { handleMessage: async () => null },
-    subscriptions: createMemorySubscriptionStore(),
-    seen: createMemorySeenUpdates(),
+    config: { telegram: { token: fake.token, apiRoot: fake.apiRoot } },
+    pipeline: { handle: async () => null },
     log: pino({ level: 'silent' }),
     // One attempt per send: failures come back to the delivery log, whose retry is under test here.
     retry: { maxAttempts: 1 },

@@ -10,6 +10,9 @@ import { startService, type Service } from '../../src/service/serve.js';
 import { tempDir } from '../helpers/db.js';
 
 const NOW = new Date('2026-11-21T10:00:00+08:00');
+/** Real time as the chat guards see it; a test asking many questions moves it on, as a person waits between them. */
+let waited = 0;
+const waitBetweenQuestions = () => (waited += 12_000);
 
 function testConfig(dbPath: string): Config {
   const loaded = loadConfig({ NIANBAO_DB: dbPath, NIANBAO_HTTP_PORT: '0' });
@@ -37,6 +40,7 @@ describe('the service on a fresh database', () => {
       log: silentLogger,
       console: { input, output, interactive: false },
       now: () => NOW,
+      wallClock: () => new Date(Date.now() + waited),
       scheduler: false,
     });
   });
@@ -72,6 +76,7 @@ describe('the service on a fresh database', () => {
     const n = count().n;
     const questions = ['', '   ', 'a'.repeat(600), '康庄镇\u0000\u0007\u001b[31m2020年依申请公开', "'; DROP TABLE reports; --", '你好呀 今天天气怎么样'];
     for (const question of questions) {
+      waitBetweenQuestions();
       const { status, json } = await post(service, JSON.stringify({ question }));
       expect(status, question.slice(0, 20)).toBe(200);
       expect(json.text.length).toBeGreaterThan(0);

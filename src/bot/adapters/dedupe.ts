@@ -28,11 +28,3 @@ export function createMemorySeenUpdates(capacity = 10_000): SeenUpdates {
     has: (key) => keys.has(key),
   };
 }
-
-/** Whether a message sent at `sentAt` is too old to answer (e.g. queued while the bot was down). */
-export function isStale(sentAt: Date, now: Date, maxAgeMs: number): boolean {
-  return now.getTime() - sentAt.getTime() > maxAgeMs;
-}
-
-/** Three minutes: long enough for clock skew and slow delivery, short enough that answers are not surprising. */
-export const DEFAULT_MAX_AGE_MS = 3 * 60_000;

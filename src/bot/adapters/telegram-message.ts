@@ -25,7 +25,8 @@ function commandTarget(text: string): { isCommand: boolean; target?: string } {
 
 export function toIncoming(message: Message.TextMessage, bot: BotIdentity): TelegramIncoming | null {
   const chat = message.chat;
-  if (chat.type === 'channel' || !message.from || message.from.is_bot) return null;
+  // A channel post has no person behind it to answer.
+  if (chat.type === 'channel' || !message.from) return null;
   const isGroup = chat.type !== 'private';
   const mention = new RegExp(`@${escapeRegExp(bot.username)}(?![A-Za-z0-9_])`, 'gi');
 
@@ -49,6 +50,7 @@ export function toIncoming(message: Message.TextMessage, bot: BotIdentity): Tele
     text,
     isGroup,
     addressedToBot: !isGroup || commandForUs || mentioned || replyToBot,
+    fromBot: message.from.is_bot,
     receivedAt: new Date(message.date * 1000),
   };
   return { incoming, messageId: message.message_id };

@@ -4,10 +4,8 @@ import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
-import type { Notifier } from '../types.js';
+import type { Notifier, Pipeline } from '../types.js';
 import { COMMANDS } from './commands.js';
-import { DEFAULT_MAX_AGE_MS, isStale } from './dedupe.js';
-import { createDispatcher, type AdapterOptions } from './dispatch.js';
 import { toIncoming } from './telegram-message.js';
 import { callWithRetry, createTelegramSender, type RetryOptions } from './telegram-send.js';
 
@@ -21,8 +19,10 @@ export interface TelegramWebhook {
   host?: string;
 }
 
-export interface TelegramOptions extends AdapterOptions {
-  config: Pick<Config, 'telegram' | 'admins'>;
+export interface TelegramOptions {
+  config: Pick<Config, 'telegram'>;
+  pipeline: Pipeline;
+  log: Logger;
   retry?: RetryOptions;
   /** Long polling unless given. */
   webhook?: TelegramWebhook;
@@ -40,32 +40,29 @@ export interface TelegramHandle {
 export async function startTelegram(opts: TelegramOptions): Promise<TelegramHandle> {
   const settings = opts.config.telegram;
   if (!settings) throw new Error('Telegram is not configured (TELEGRAM_BOT_TOKEN)');
-  const { log, seen } = opts;
-  const now = opts.now ?? (() => new Date());
-  const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+  const { log, pipeline } = opts;
   // Answers may wait out a long retry_after; telegraf's 90 s default would report a false timeout.
   const bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot }, handlerTimeout: 10 * 60_000 });
   const me = await callWithRetry(() => bot.telegram.getMe(), log, opts.retry);
   bot.botInfo = me;
   const identity = { id: me.id, username: me.username };
   const sender = createTelegramSender({ sendMessage: (c, t, e) => bot.telegram.sendMessage(c, t, e) }, log, opts.retry);
-  const dispatch = createDispatcher({ ...opts, admins: opts.config.admins, now });
+
+  async function isChatAdmin(chatId: string, userId: string): Promise<boolean> {
+    const member = await callWithRetry(() => bot.telegram.getChatMember(chatId, Number(userId)), log, opts.retry);
+    return member.status === 'creator' || member.status === 'administrator';
+  }
 
   bot.on(message('text'), async (ctx) => {
     const view = toIncoming(ctx.message, identity);
-    if (!view || !view.incoming.addressedToBot) return;
+    if (!view) return;
     const { incoming } = view;
-    const context = { updateId: ctx.update.update_id, chatId: incoming.chatId };
-    if (isStale(incoming.receivedAt, now(), maxAgeMs)) return log.info(context, 'stale telegram message ignored');
-    if (!(await seen.add(`telegram:${me.id}:${ctx.update.update_id}`))) return log.info(context, 'telegram update already handled');
-    const reply = await dispatch(incoming, {
+    const reply = await pipeline.handle(incoming, {
       botUsername: me.username,
-      isGroupAdmin: async () => {
-        const member = await callWithRetry(() => bot.telegram.getChatMember(incoming.chatId, Number(incoming.senderId)), log, opts.retry);
-        return member.status === 'creator' || member.status === 'administrator';
-      },
+      updateKey: `telegram:${me.id}:${ctx.update.update_id}`,
+      isChatAdmin: incoming.isGroup ? () => isChatAdmin(incoming.chatId, incoming.senderId) : undefined,
     });
-    if (reply) await sender.send(incoming.chatId, reply, incoming.isGroup ? view.messageId : undefined);
+    if (reply) await sender.send(incoming.chatId, reply.text, incoming.isGroup ? view.messageId : undefined);
   });
   bot.catch((err, ctx) => {
     log.error({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text: ctx.text }, 'telegram update failed');

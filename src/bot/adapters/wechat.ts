@@ -1,8 +1,7 @@
 import { types, WechatyBuilder, type Message, type OfficialPuppetNpmName, type Wechaty } from 'wechaty';
 import type { Config } from '../../config.js';
-import type { Incoming, Notifier } from '../types.js';
-import { DEFAULT_MAX_AGE_MS, isStale } from './dedupe.js';
-import { createDispatcher, type AdapterOptions } from './dispatch.js';
+import type { Logger } from 'pino';
+import type { Incoming, MessageContext, Notifier, Pipeline } from '../types.js';
 import { splitText } from './split-text.js';
 import { printLoginQr } from './wechat-qr.js';
 
@@ -16,8 +15,10 @@ import { printLoginQr } from './wechat-qr.js';
 /** WeChat accepts longer texts, but long ones get folded in the chat; keep answers readable. */
 const WECHAT_TEXT_LIMIT = 2000;
 
-export interface WechatOptions extends AdapterOptions {
-  config: Pick<Config, 'wechat' | 'admins'>;
+export interface WechatOptions {
+  config: Pick<Config, 'wechat'>;
+  pipeline: Pipeline;
+  log: Logger;
   /** A ready puppet (tests pass PuppetMock); otherwise built from config.wechat. */
   puppet?: Wechaty['puppet'];
   /** Wechaty memory card name; puppets that support it then keep the login across restarts. */
@@ -36,40 +37,18 @@ export interface WechatHandle {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export async function startWechat(opts: WechatOptions): Promise<WechatHandle> {
-  const { log, seen } = opts;
-  const now = opts.now ?? (() => new Date());
-  const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+  const { log, pipeline } = opts;
   const bot = buildBot(opts);
-  const dispatch = createDispatcher({ ...opts, admins: opts.config.admins, now });
-
-  async function read(msg: Message): Promise<Incoming | null> {
-    if (msg.self() || msg.type() !== types.Message.Text) return null;
-    const room = msg.room();
-    if (room && !(await msg.mentionSelf())) return null;
-    const talker = msg.talker();
-    return {
-      transport: 'wechat',
-      chatId: room?.id ?? talker.id,
-      senderId: talker.id,
-      senderName: talker.name(),
-      text: room ? await msg.mentionText() : msg.text(),
-      isGroup: Boolean(room),
-      addressedToBot: true,
-      receivedAt: msg.date(),
-    };
-  }
 
   async function onMessage(msg: Message): Promise<void> {
-    const incoming = await read(msg);
-    if (!incoming) return;
-    const context = { messageId: msg.id, chatId: incoming.chatId };
-    if (isStale(incoming.receivedAt, now(), maxAgeMs)) return log.info(context, 'stale wechat message ignored');
-    if (!(await seen.add(`wechat:${msg.id}`))) return log.info(context, 'wechat message already handled');
+    const translated = await toIncoming(msg);
+    if (!translated) return;
+    const { incoming, ctx } = translated;
+    const reply = await pipeline.handle(incoming, ctx);
+    if (!reply) return;
     const room = msg.room();
     const talker = msg.talker();
-    const reply = await dispatch(incoming, { isGroupAdmin: async () => Boolean(room && (await room.owner())?.id === talker.id) });
-    if (!reply) return;
-    for (const [i, part] of splitText(reply, WECHAT_TEXT_LIMIT).entries()) {
+    for (const [i, part] of splitText(reply.text, WECHAT_TEXT_LIMIT).entries()) {
       if (room) await (i === 0 ? room.say(part, talker) : room.say(part));
       else await talker.say(part);
     }
@@ -137,4 +116,25 @@ function buildBot(opts: WechatOptions): Wechaty {
     puppet: settings.puppet as OfficialPuppetNpmName,
     puppetOptions: settings.token ? { token: settings.token } : {},
   });
+}
+
+/** A text message → the pipeline's input; anything else (images, files, system messages) is not translated. */
+async function toIncoming(msg: Message): Promise<{ incoming: Incoming; ctx: MessageContext } | null> {
+  if (msg.type() !== types.Message.Text) return null;
+  const room = msg.room();
+  const talker = msg.talker();
+  const mentioned = room ? await msg.mentionSelf() : true;
+  const incoming: Incoming = {
+    transport: 'wechat',
+    chatId: room?.id ?? talker.id,
+    senderId: talker.id,
+    senderName: talker.name(),
+    text: room && mentioned ? await msg.mentionText() : msg.text(),
+    isGroup: Boolean(room),
+    addressedToBot: mentioned,
+    fromBot: msg.self(),
+    receivedAt: msg.date(),
+  };
+  const isChatAdmin = room ? async () => (await room.owner())?.id === talker.id : undefined;
+  return { incoming, ctx: { updateKey: `wechat:${msg.id}`, isChatAdmin } };
 }

@@ -27,10 +27,4 @@ export interface CoreDeps {
   log?: CoreLog;
   /** Names the bot is @mentioned by, stripped from questions. */
   botNames?: readonly string[];
-  /** Sender ids of the bot itself on each transport (`telegram:123`); its own messages are ignored. */
-  selfIds?: readonly string[];
-  /** Messages older than this when they arrive are replays after a reconnect; default 10 minutes. */
-  staleAfterMs?: number;
-  /** Time limit of one answer; default 5 seconds. */
-  timeoutMs?: number;
 }
