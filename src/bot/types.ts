@@ -21,7 +21,7 @@ export interface Incoming {
   receivedAt: Date;
 }
 
-/** JSON shape of an answer (data contract §4 `ask --json`). */
+/** JSON shape of an answer (docs/data-contract.md §4 `ask --json`). */
 export type AnswerKind =
   | 'metric'
   | 'compare'

@@ -5,7 +5,7 @@ import { reportFinder, sortByRegionAndName, type RosterEntry } from './roster.js
 
 export type OrgStatus = 'ok' | 'late' | 'missing' | 'incomplete';
 
-/** One row of `check --json` (data contract §4), shaped like the `status` rows of `ask`. */
+/** One row of `check --json` (docs/data-contract.md §4), shaped like the `status` rows of `ask`. */
 export interface StatusRow {
   name: string;
   region: string | null;

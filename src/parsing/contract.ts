@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { FINDING_CODES, SECTION_KEYS, type ParsedReport } from './types.js';
 
-/** A metric key: `<group>.<row>[.<sub-row>].<column>`, lower-case ASCII with underscores (contract §1). */
+/** A metric key: `<group>.<row>[.<sub-row>].<column>`, lower-case ASCII with underscores (docs/data-contract.md §1). */
 export const METRIC_KEY = /^[a-z_]+(\.[a-z_]+){1,3}$/;
 
-/** The JSON `nianbao parse --json` prints (data contract §4); other tools read it. */
+/** The JSON `nianbao parse --json` prints (docs/data-contract.md §4); other tools read it. */
 export const ParseJson = z.strictObject({
   file: z.string(),
   org: z.string().nullable(),

@@ -1,4 +1,4 @@
-/** Shared shapes of the parsing pipeline. Field names follow the data contract (spec §1–§3). */
+/** Shared shapes of the parsing pipeline. Field names follow docs/data-contract.md §1–§3. */
 
 export type ReportFormat = 'gov2019' | 'gov2021' | 'unknown';
 

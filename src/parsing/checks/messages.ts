@@ -1,6 +1,6 @@
 import type { FindingCode, Severity } from '../types.js';
 
-/** Severity of each finding code (data contract §3): an error makes a report incomplete. */
+/** Severity of each finding code (docs/data-contract.md §3): an error makes a report incomplete. */
 export const SEVERITY: Record<FindingCode, Severity> = {
   LATE: 'error',
   MISSING: 'error',

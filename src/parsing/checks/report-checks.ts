@@ -36,7 +36,7 @@ function periodFindings(meta: ReportMeta, prose: ProseFacts): Finding[] {
     );
 }
 
-/** Checks on dates, format, parts and prose (spec §4 F01–F05, F15–F17, F19, F20). */
+/** Checks on dates, format, parts and prose (docs/domain.md §4 F01–F05, F15–F17, F19, F20). */
 export function checkReport(input: ReportCheckInput): Finding[] {
   const { meta, format, sections, sectionText, prose, metrics, deadline } = input;
   const out: Finding[] = [];

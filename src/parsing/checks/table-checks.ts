@@ -35,7 +35,7 @@ const FIXED_T3 = [
 const BALANCE_ROWS = new Set(['applications.new', 'applications.carried_over', 'applications.handled', 'applications.carried_forward']);
 
 const has = (v: Values, row: string) => v.get(row)?.has('total') ?? false;
-/** Blank counts as 0 here: the sums are judged as they would stand if the blanks meant 0 (spec §3). */
+/** Blank counts as 0 here: the sums are judged as they would stand if the blanks meant 0 (docs/domain.md §3). */
 const num = (v: Values, row: string, col: string) => v.get(row)?.get(col)?.value ?? 0;
 const lineOf = (v: Values, row: string, col: string) => v.get(row)?.get(col)?.line;
 
@@ -199,7 +199,7 @@ function checkTownRegulations(v: Values, kind: OrgKind | null, out: Finding[]) {
   }
 }
 
-/** All checks that the tables of one report can settle on their own (spec §3 R1–R5, R11, R12). */
+/** All checks that the tables of one report can settle on their own (docs/domain.md §3 R1–R5, R11, R12). */
 export function checkTables(tables: TablesRead, format: ReportFormat, kind: OrgKind | null): Finding[] {
   const v = toGrid(tables.cells);
   const out: Finding[] = [];

@@ -14,7 +14,7 @@ type Status = 'ok' | 'late' | 'incomplete';
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const bySeverity = (a: Finding, b: Finding) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 
-/** An error other than lateness makes a report incomplete (contract §3); lateness alone makes it late. */
+/** An error other than lateness makes a report incomplete (docs/data-contract.md §3); lateness alone makes it late. */
 export function statusOf(report: ReportRecord): Status {
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.some((f) => f.code !== 'LATE')) return 'incomplete';

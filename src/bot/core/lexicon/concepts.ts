@@ -1,6 +1,6 @@
 /**
- * How people name each figure of a report, mapped to the metric key families of the data contract
- * (§1) with the synonyms of domain.md §5. Order matters: earlier, more specific phrases use up the
+ * How people name each figure of a report, mapped to the metric key families of docs/data-contract.md
+ * (§1) with the synonyms of docs/domain.md §5. Order matters: earlier, more specific phrases use up the
  * words they match, so 上年结转 never reaches the year reader and 依申请公开 never reaches 主动公开.
  * A weak cue counts only when no strong cue matched anywhere in the question.
  */
