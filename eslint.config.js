@@ -1,4 +1,3 @@
-// @ts-check
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
@@ -6,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 /*
  * The house rules a linter can check. Not type-aware on purpose: `npm run typecheck` (tsc) does the
- * types, and lint stays fast (a few seconds on two busy cores).
+ * types, and lint stays fast (about 6 s of CPU for the whole tree).
  *
  * The layer boundaries (docs/ARCHITECTURE.md, "Layers") are `@typescript-eslint/no-restricted-imports`
  * patterns, generated below from one table. The patterns match the import string, which is relative,
@@ -47,13 +46,13 @@ const LAYERS = [
 
 /** For everyone in src/: the tables are db's own, so queries are written there. */
 const NEVER_OUTSIDE_DB = ['db/schema'];
-const SQL_PACKAGES = /** @type {const} */ (['better-sqlite3', 'drizzle-orm']);
+const SQL_PACKAGES = ['better-sqlite3', 'drizzle-orm'];
 const IO_PACKAGES = ['telegraf', 'wechaty', 'wechaty-puppet-[\\w-]+', 'node-cron', 'pino'];
 // worker_threads is not here: a reader may run a parser library in a worker to bound its time and memory.
 const NODE_IO = ['fs', 'fs/promises', 'http', 'https', 'net', 'child_process'];
 const WHY = 'see docs/ARCHITECTURE.md, "Layers"';
 
-const escape = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** The import string that reaches `target` from a file `depth` folders below `dir`, as a regex. */
 function reach(dir, depth, target) {
@@ -73,7 +72,7 @@ function relative(from, to) {
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
-const any = (/** @type {string[]} */ rs) => `(?:${rs.map((r) => `(?:${r})`).join('|')})`;
+const any = (rs) => `(?:${rs.map((r) => `(?:${r})`).join('|')})`;
 
 /** The no-restricted-imports options of one layer for its files `depth` folders below its folder. */
 function restrictions(layer, depth) {
@@ -128,7 +127,9 @@ function boundary(layer, files) {
   }));
 }
 
-const layerOf = (/** @type {string} */ dir) => {
+const todo = (block) => ({ ...block, name: `nianbao/todo-storage-merge/${block.files.join(',')}` });
+
+const layerOf = (dir) => {
   const layer = LAYERS.find((l) => l.dir === dir);
   if (!layer) throw new Error(`no layer ${dir}`);
   return layer;
@@ -176,10 +177,10 @@ export default defineConfig(
 
   // TODO(storage merge): today's code that breaks the target layering while the storage work moves
   // it into db/. Delete these blocks after that merge; `npm run lint` then shows anything left.
-  boundary({ ...layerOf('db'), may: [...(layerOf('db').may ?? []), 'src/jobs/roster.ts'], depth: 0 }, ['db/roster.ts']),
-  boundary({ ...layerOf('src/jobs'), depth: 0, todoSql: true }, ['src/jobs/run-notices.ts']),
+  boundary({ ...layerOf('db'), may: [...layerOf('db').may, 'src/jobs/roster.ts'], depth: 0 }, ['db/roster.ts']).map(todo),
+  boundary({ ...layerOf('src/jobs'), depth: 0, todoSql: true }, ['src/jobs/run-notices.ts']).map(todo),
   {
-    name: 'nianbao/todo-storage-merge/sql',
+    name: 'nianbao/todo-storage-merge/src/ingest/*-repo.ts',
     files: ['src/ingest/org-repo.ts', 'src/ingest/report-repo.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
