@@ -1,7 +1,7 @@
 import { derive, rng, smallCount, type Rng } from './prng.js';
 
 /**
- * Table figures for one report that obey the 勾稽 rules the parser checks (data contract §3):
+ * Table figures for one report that obey the 勾稽 rules the parser checks (docs/data-contract.md §3):
  * R1 一 + 二 = （七）总计 + 四 per column, R2 each 表三 row's 总计 = Σ of its six applicant columns,
  * R3 （七）总计 = （一）+…+（六）, R4 each 表四 group's 总计 = 维持 + 纠正 + 其他 + 尚未审结.
  * Across years of one organisation they also agree where the cross-report checks look:

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /**
- * All configuration, read from the environment once and validated here (data contract §5).
+ * All configuration, read from the environment once and validated here (docs/data-contract.md §5).
  * No other module reads process.env.
  */
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -1,7 +1,7 @@
 import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { reports } from './reports.js';
 
-/** Every metric value of a report version with its provenance (data contract §1.5). */
+/** Every metric value of a report version with its provenance (docs/data-contract.md §1.5). */
 export const metrics = sqliteTable(
   'metrics',
   {

@@ -36,7 +36,7 @@ export interface MessageContext {
   updateKey?: string;
 }
 
-/** JSON shape of an answer (data contract §4 `ask --json`). */
+/** JSON shape of an answer (docs/data-contract.md §4 `ask --json`). */
 export type AnswerKind = 'metric' | 'compare' | 'trend' | 'rank' | 'status' | 'deadline' | 'report' | 'help' | 'clarify' | 'unknown';
 
 export interface AnswerRow {

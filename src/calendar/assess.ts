@@ -3,7 +3,7 @@ import { deadlineMemo, type Calendar } from './calendar.js';
 import { reportFinder, type Named } from './filed.js';
 import { missingStatus, reportStatus, type OrgStatus } from './status.js';
 
-/** One organisation-year: a row of `check --json` (data contract §4), shaped like the `status` rows of `ask`. */
+/** One organisation-year: a row of `check --json` (docs/data-contract.md §4), shaped like the `status` rows of `ask`. */
 export interface StatusRow {
   name: string;
   region: string | null;

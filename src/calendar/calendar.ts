@@ -97,7 +97,10 @@ export function deadlineMemo(): DeadlineRule {
   const memo = new Map<number, Map<string | null, Deadline>>();
   let memoCal: Calendar | undefined;
   return (cal, year, region) => {
-    if (cal !== memoCal) (memo.clear(), (memoCal = cal));
+    if (cal !== memoCal) {
+      memo.clear();
+      memoCal = cal;
+    }
     let ofYear = memo.get(year);
     if (!ofYear) memo.set(year, (ofYear = new Map()));
     let d = ofYear.get(region);

@@ -3,7 +3,7 @@ import { deadlineOf, isOverdue, type Calendar, type DeadlineRule } from './calen
 import { daysBetween } from './time.js';
 
 /**
- * The status of an organisation-year (data contract §3): `ok`, `late`, `incomplete`, or `missing`
+ * The status of an organisation-year (docs/data-contract.md §3): `ok`, `late`, `incomplete`, or `missing`
  * (with the MISSING code only once the deadline has passed; before it, not yet due).
  *
  * LATE is never read from storage. It depends on the calendar (NIANBAO_DEADLINES may change after

@@ -1,5 +1,5 @@
 /**
- * The columns of the three tables: their keys (data contract §1), the headings the national forms
+ * The columns of the three tables: their keys (docs/data-contract.md §1), the headings the national forms
  * print over them, and the words chat answers use where those differ.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The metric catalog: every figure of data contract §1 with its key, where the national forms print
+ * The metric catalog: every figure of docs/data-contract.md §1 with its key, where the national forms print
  * it, how a report's label is recognised, how answers cite and name it, and how questions name it.
  * Parsing, checks, derivations, the contract and the question lexicon all read it; pure data.
  *

@@ -5,7 +5,7 @@ import type { T3Row } from './table-three.js';
 import { T4_GROUPS, type T4Group } from './table-four.js';
 
 /**
- * The metric keys of data contract §1 as types: `<group>.<row>[.<sub-row>].<column>`. A key that is
+ * The metric keys of docs/data-contract.md §1 as types: `<group>.<row>[.<sub-row>].<column>`. A key that is
  * not in the contract does not type-check.
  */
 

@@ -1,4 +1,4 @@
-/** Figures the 总体情况 text states (data contract §1.4), not any table. */
+/** Figures the 总体情况 text states (docs/data-contract.md §1.4), not any table. */
 
 export interface ProseDef {
   caption: string;

@@ -1,7 +1,7 @@
 import type { ConceptId } from './keys.js';
 
 /**
- * How people name each figure in a question (domain.md §5), per row of the catalog. Order is
+ * How people name each figure in a question (docs/domain.md §5), per row of the catalog. Order is
  * precedence: earlier, more specific phrases use up the words they match, so 上年结转 never reaches
  * the year reader and 依申请公开 never reaches 主动公开. A weak cue counts only when no strong cue
  * matched anywhere in the question. 表四 first; 表三 sub-rows before their groups, groups before the

@@ -1,5 +1,5 @@
 /**
- * 表四 政府信息公开行政复议、行政诉讼情况 (data contract §1.2): three groups of the same five columns
+ * 表四 政府信息公开行政复议、行政诉讼情况 (docs/data-contract.md §1.2): three groups of the same five columns
  * in one data row, and the lawsuit total the contract derives from two of them.
  */
 

@@ -1,7 +1,7 @@
 import type { TableFormat } from './columns.js';
 
 /**
- * 表三 收到和处理政府信息公开申请情况 (data contract §1.1): every row in table order, with the label
+ * 表三 收到和处理政府信息公开申请情况 (docs/data-contract.md §1.1): every row in table order, with the label
  * the forms print, the same label without its number (for citations), where chat answers say it sits
  * and what they call it, and the pattern that finds the label in a report (run on the label without
  * spaces; numbering, 本机关/本单位, broken or spaced labels). A group (不予公开, 无法提供, 不予处理,

@@ -1,7 +1,7 @@
 import type { T2Column, TableFormat } from './columns.js';
 
 /**
- * 表二 主动公开政府信息情况 (data contract §1.3): its rows in table order, the label each form prints,
+ * 表二 主动公开政府信息情况 (docs/data-contract.md §1.3): its rows in table order, the label each form prints,
  * the pattern that finds the label in a report, and the columns each form has for it. A row absent
  * from a form has no columns there. Never map a 2019 column onto a 2021 one.
  */

@@ -11,7 +11,7 @@ import { createContext } from './context.js';
 import { CliExit, printError } from './output.js';
 
 /**
- * The `nianbao` command line (data contract §4). Each command lives in ./commands and registers
+ * The `nianbao` command line (docs/data-contract.md §4). Each command lives in ./commands and registers
  * itself here; errors a user can act on end as one line on stderr and a non-zero exit.
  */
 export function buildProgram(): Command {

@@ -2,13 +2,13 @@ import * as z from 'zod';
 import { ALL_METRIC_KEYS, metricEntries } from '../catalog/index.js';
 import { FINDING_CODES, SECTION_KEYS, type ParsedReport } from './types.js';
 
-/** A metric key: `<group>.<row>[.<sub-row>].<column>`, lower-case ASCII with underscores (contract §1). */
+/** A metric key: `<group>.<row>[.<sub-row>].<column>`, lower-case ASCII with underscores (docs/data-contract.md §1). */
 export const METRIC_KEY = /^[a-z_]+(\.[a-z_]+){1,3}$/;
 
 /** The keys of the catalog; a report holds some of them. */
 const MetricKeyJson = z.enum(ALL_METRIC_KEYS as [(typeof ALL_METRIC_KEYS)[number], ...(typeof ALL_METRIC_KEYS)[number][]]);
 
-/** The JSON `nianbao parse --json` prints (data contract §4); other tools read it. */
+/** The JSON `nianbao parse --json` prints (docs/data-contract.md §4); other tools read it. */
 export const ParseJson = z.strictObject({
   file: z.string(),
   org: z.string().nullable(),
@@ -25,7 +25,7 @@ export const ParseJson = z.strictObject({
       line: z.number().int().min(0),
       text: z.string(),
       derived: z.boolean(),
-      // Where a table figure is printed (data contract §6.1); absent for prose figures.
+      // Where a table figure is printed (docs/data-contract.md §6.1); absent for prose figures.
       table: z.enum(['表二', '表三', '表四']).optional(),
       row: z.string().min(1).optional(),
       col: z.string().min(1).optional(),

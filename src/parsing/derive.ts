@@ -29,7 +29,7 @@ function cite(key: MetricKey): Pick<Source, 'table' | 'row' | 'col'> {
 }
 
 /**
- * Sums the contract derives (spec §1.1, §1.2): a 表三 group (不予公开, 无法提供, 不予处理 and, in the
+ * Sums the contract derives (docs/data-contract.md §1.1, §1.2): a 表三 group (不予公开, 无法提供, 不予处理 and, in the
  * 2021 format, 其他处理) from its sub-rows, and litigation.total from the two lawsuit groups. A sum is
  * made only when every part is on file; blanks count as 0 unless all parts are blank.
  */

@@ -8,7 +8,7 @@ export interface ProseFigure {
   text: string;
 }
 
-/** Figures and statements in the prose that the tables can be checked against (spec §1.4, R10). */
+/** Figures and statements in the prose that the tables can be checked against (docs/data-contract.md §1.4, docs/domain.md §3 R10). */
 export interface ProseFacts {
   activeItems: ProseFigure | null;
   applicationsReceived: ProseFigure | null;

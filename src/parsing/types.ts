@@ -57,7 +57,7 @@ export interface Finding {
 
 /**
  * Where a value came from: 1-based line, the cell or sentence text, the section, derived or read,
- * and for a table figure the table, row and column as the form prints them (data contract §6.1).
+ * and for a table figure the table, row and column as the form prints them (docs/data-contract.md §6.1).
  */
 export interface Source {
   line: number;

@@ -4,7 +4,7 @@ import { seedStore } from '../helpers/memory-store.js';
 import { ask, assertAnswer, coreFor, type Case } from './table.js';
 
 /**
- * Phrasings the way people type in a group chat, with the rows domain.md §6.2 says they must get.
+ * Phrasings the way people type in a group chat, with the rows docs/domain.md §6.2 says they must get.
  * Expected figures come from the ground-truth table, not from running the code.
  */
 describe('real phrasings', () => {

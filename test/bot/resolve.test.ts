@@ -6,7 +6,7 @@ import { resolveKeys } from '../../src/bot/core/resolve.js';
 
 const t2 = (row: T2Row, hints: T2Hint[] = []): MetricAsk => ({ concept: `active.${row}`, family: 't2', columns: ['total'], hints, phrase: row });
 
-describe('figure → key by report format (domain §5 disambiguation)', () => {
+describe('figure → key by report format (docs/domain.md §5 disambiguation)', () => {
   it('answers 制发 in a 2019 report with 本年新制作数量, and says so', () => {
     const r = resolveKeys(t2('normative_docs', ['issued']), 'gov2019');
     expect(r.keys).toEqual(['active.normative_docs.new_made']);

@@ -25,7 +25,7 @@ export function coreFor(store: ReportStore): QuestionCore {
   return createCore({ store, now: () => at(TODAY), calendar: DEFAULT_CALENDAR });
 }
 
-/** data-contract §4 `ask --json`. */
+/** docs/data-contract.md §4 `ask --json`. */
 export const AnswerJson = z.object({
   kind: z.enum(['metric', 'compare', 'trend', 'rank', 'status', 'deadline', 'report', 'help', 'clarify', 'unknown']),
   text: z.string().min(1),

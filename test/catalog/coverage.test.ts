@@ -14,7 +14,7 @@ import { parseOk, readSeed, SEED_NAMES } from '../helpers/seeds.js';
 const notInCatalog = (keys: Iterable<string>) => [...new Set(keys)].filter((k) => !isMetricKey(k));
 
 describe('the catalog covers every key the parser can emit', () => {
-  it('has each key once, every key well-formed (contract §1)', () => {
+  it('has each key once, every key well-formed (docs/data-contract.md §1)', () => {
     expect(new Set(ALL_METRIC_KEYS).size).toBe(ALL_METRIC_KEYS.length);
     for (const k of ALL_METRIC_KEYS) expect(k).toMatch(/^[a-z_]+(\.[a-z_]+){1,3}$/);
   });

@@ -4,7 +4,7 @@ import { T3_COLUMNS, T3_ROWS } from '../../src/parsing/tables/row-specs.js';
 import type { ParsedReport } from '../../src/parsing/types.js';
 import { codes, parseOk, readSeed } from '../helpers/seeds.js';
 
-// Ground truth from spec/domain.md §6, re-checked by hand against the seed files.
+// Ground truth from docs/domain.md §6, re-checked by hand against the seed files.
 
 const ALL_SECTIONS = ['overview', 'active', 'applications', 'review_litigation', 'problems', 'other'];
 const T4_KEYS = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((g) =>

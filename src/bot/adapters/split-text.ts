@@ -15,7 +15,6 @@ export function splitText(text: string, limit: number): string[] {
       continue;
     }
     if (current) parts.push(current);
-    current = '';
     let rest = line;
     while (rest.length > limit) {
       const cut = cutPoint(rest, limit);

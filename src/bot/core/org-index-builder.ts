@@ -159,7 +159,10 @@ export function createOrgIndexer(): OrgIndexer {
     if (region) {
       const n = regionCount.get(region)! - 1;
       if (n > 0) regionCount.set(region, n);
-      else (regionCount.delete(region), regionWent(region));
+      else {
+        regionCount.delete(region);
+        regionWent(region);
+      }
     }
   };
 

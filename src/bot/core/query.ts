@@ -3,7 +3,7 @@ import type { OrgMention } from './orgs.js';
 import type { OrgRecord } from './store.js';
 import type { YearSpec } from './years.js';
 
-/** What a question asks, once understood: a tagged union on `kind` (data contract §4 kinds). */
+/** What a question asks, once understood: a tagged union on `kind` (docs/data-contract.md §4 kinds). */
 
 export interface Scope {
   /** Organisations named, in the order the question names them (each resolved to one record). */

@@ -4,7 +4,7 @@ import type { T2Hint } from './lexicon/columns.js';
 import type { MetricAsk } from './metrics.js';
 
 /**
- * Which metric keys answer a figure in a report of a given format (data contract §1, domain §5
+ * Which metric keys answer a figure in a report of a given format (docs/data-contract.md §1, docs/domain.md §5
  * disambiguation rules). A 2019-format report asked for 制发 answers with 本年新制作数量 and says
  * so; 对外公开总数量 is never passed off as 现行有效件数; 收费 is item counts in 2019, 万元 in 2021.
  */

@@ -30,7 +30,7 @@ function printText(year: number, today: string, rows: StatusRow[]): void {
   section('按时且完整', ok, who);
 }
 
-/** `check [--year Y]`: late, missing and incomplete reports of a year (data contract §4). */
+/** `check [--year Y]`: late, missing and incomplete reports of a year (docs/data-contract.md §4). */
 export function registerCheck(program: Command, ctx: CliContext): void {
   program
     .command('check')

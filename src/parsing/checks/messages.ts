@@ -1,7 +1,7 @@
 import { APPLICANT_COLUMN, APPLICANT_COLUMNS, T4, T4_COLUMN, type T4Group, type TableName } from '../../catalog/index.js';
 import type { FindingCode, Severity } from '../types.js';
 
-/** Severity of each finding code (data contract §3): an error makes a report incomplete. */
+/** Severity of each finding code (docs/data-contract.md §3): an error makes a report incomplete. */
 export const SEVERITY: Record<FindingCode, Severity> = {
   LATE: 'error',
   MISSING: 'error',

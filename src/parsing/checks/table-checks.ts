@@ -207,7 +207,7 @@ function checkTownRegulations(v: Values, kind: OrgKind | null, out: Finding[]) {
   }
 }
 
-/** All checks that the tables of one report can settle on their own (spec §3 R1–R5, R11, R12). */
+/** All checks that the tables of one report can settle on their own (docs/domain.md §3 R1–R5, R11, R12). */
 export function checkTables(tables: TablesRead, format: ReportFormat, kind: OrgKind | null): Finding[] {
   const v = toGrid(tables.cells);
   const out: Finding[] = [];

@@ -1,7 +1,7 @@
 import { keysOf, metricInfo, SYNONYMS, type ConceptId } from '../../../catalog/index.js';
 
 /**
- * How people name each figure of a report: the catalog's synonyms (domain.md §5), in its order of
+ * How people name each figure of a report: the catalog's synonyms (docs/domain.md §5), in its order of
  * precedence, after two things a question can ask that are not figures. Order matters: earlier, more
  * specific phrases use up the words they match. A weak cue counts only when no strong cue matched
  * anywhere in the question.
