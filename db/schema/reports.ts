@@ -22,6 +22,8 @@ export const reports = sqliteTable(
     printedRegion: text('printed_region'),
     title: text('title').notNull(),
     signedDate: text('signed_date'),
+    /** The website publication date the file states (a web page's 发布时间), ISO; null when it states none. */
+    publishedDate: text('published_date'),
     format: text('format', { enum: ['gov2019', 'gov2021', 'unknown'] }).notNull(),
     /** JSON array of the section keys found, in contract order. */
     sections: text('sections').notNull(),

@@ -57,8 +57,8 @@ const defaultWorkers = () => Math.min(4, Math.max(1, availableParallelism() - 1)
 
 type Outcome = Prepared<PreparedReport> | { unchanged: number };
 
-function readAndPrepare(path: string, handle: DbHandle, parse: ParseOptions): Outcome {
-  const decoded = readAndDecode(path);
+async function readAndPrepare(path: string, handle: DbHandle, parse: ParseOptions): Promise<Outcome> {
+  const decoded = await readAndDecode(path);
   if (!decoded.ok) return decoded;
   // Re-running over a folder is the common case: known content needs no parsing.
   const known = findByHash(handle.db, decoded.value.contentHash);
@@ -122,7 +122,7 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       const fromPool = pool ? await pool.take(i) : null;
-      const prepared = fromPool ? fromWorker(fromPool, handle, parse, pool!) : readAndPrepare(file, handle, parse);
+      const prepared = fromPool ? fromWorker(fromPool, handle, parse, pool!) : await readAndPrepare(file, handle, parse);
       if ('unchanged' in prepared) {
         record({ file, status: 'unchanged', reportId: prepared.unchanged });
       } else if (!prepared.ok) {

@@ -14,7 +14,7 @@ import { prepareFile, type PrepareJob, type PrepareResult } from './read-file.js
 const port = parentPort!;
 const learnt = new Map<string, string | null>();
 
-port.on('message', (job: PrepareJob & { deadlines: Array<[string, string | null]> | null }) => {
+port.on('message', async (job: PrepareJob & { deadlines: Array<[string, string | null]> | null }) => {
   let options: ParseOptions = {};
   const asked: Array<[number, string | null, string | null]> = [];
   if (job.deadlines) {
@@ -28,7 +28,7 @@ port.on('message', (job: PrepareJob & { deadlines: Array<[string, string | null]
       },
     };
   }
-  const result: PrepareResult = prepareFile(job, options);
+  const result: PrepareResult = await prepareFile(job, options);
   port.postMessage({ ...result, asked });
 });
 port.postMessage({ ready: true });

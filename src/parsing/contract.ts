@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { LineOrigin, SourceType } from './readers/types.js';
 import { FINDING_CODES, SECTION_KEYS, type ParsedReport } from './types.js';
 
 /** A metric key: `<group>.<row>[.<sub-row>].<column>`, lower-case ASCII with underscores (contract §1). */
@@ -13,11 +14,15 @@ export const ParseJson = z.strictObject({
   year: z.number().int().min(1990).max(2100).nullable(),
   signedDate: z.iso.date().nullable(),
   format: z.enum(['gov2019', 'gov2021', 'unknown']),
+  /** What kind of file it was read from (§6.1); `pages` for a PDF. */
+  source: z.strictObject({ type: z.enum(['text', 'html', 'docx', 'doc', 'pdf']), pages: z.number().int().min(1).optional() }),
+  /** The website publication date the file states, else null (§6.1). */
+  published: z.iso.date().nullable(),
   sections: z.array(z.enum(SECTION_KEYS)),
   metrics: z.record(z.string().regex(METRIC_KEY), z.number().nullable()),
   sources: z.record(
     z.string().regex(METRIC_KEY),
-    z.strictObject({ line: z.number().int().min(0), text: z.string(), derived: z.boolean() }),
+    z.strictObject({ line: z.number().int().min(0), text: z.string(), derived: z.boolean(), page: z.number().int().min(1).optional() }),
   ),
   findings: z.array(
     z.strictObject({
@@ -30,10 +35,22 @@ export const ParseJson = z.strictObject({
 });
 export type ParseJson = z.infer<typeof ParseJson>;
 
+/** What the file reader said about the file (readers/types.ts); plain text when absent. */
+export interface ReadInfo {
+  source: { type: SourceType; pages?: number };
+  published: string | null;
+  lineOrigins?: readonly (LineOrigin | undefined)[];
+}
+
+const PLAIN_TEXT: ReadInfo = { source: { type: 'text' }, published: null };
+
 /** The contract's view of a parsed report. */
-export function toParseJson(file: string, r: ParsedReport): ParseJson {
+export function toParseJson(file: string, r: ParsedReport, read: ReadInfo = PLAIN_TEXT): ParseJson {
   const sources: ParseJson['sources'] = {};
-  for (const [key, s] of Object.entries(r.sources)) sources[key] = { line: s.line, text: s.text, derived: s.derived };
+  for (const [key, s] of Object.entries(r.sources)) {
+    const page = read.lineOrigins?.[s.line - 1]?.page;
+    sources[key] = page === undefined ? { line: s.line, text: s.text, derived: s.derived } : { line: s.line, text: s.text, derived: s.derived, page };
+  }
   return {
     file,
     org: r.org,
@@ -42,6 +59,8 @@ export function toParseJson(file: string, r: ParsedReport): ParseJson {
     year: r.year,
     signedDate: r.signedDate,
     format: r.format,
+    source: { ...read.source },
+    published: read.published,
     sections: [...r.sections],
     metrics: { ...r.metrics },
     sources,
