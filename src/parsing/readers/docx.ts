@@ -44,7 +44,8 @@ function checkZip(bytes: Uint8Array): ReadResult | null {
   let document: Buffer | null = null;
   for (const e of parts) {
     const content = unzipEntry(bytes, e);
-    if (!content) return refuse('CORRUPT', MESSAGES.corrupt('Word '));
+    if (content === 'oversize') return refuse('TOO_LARGE', 'Word 文件解压后的内容远大于它声明的大小（压缩炸弹），已拒收；请发送原始文件');
+    if (content === 'corrupt') return refuse('CORRUPT', MESSAGES.corrupt('Word '));
     if (e.name === 'word/document.xml') document = content;
   }
   const tables = document ? countTables(document) : 0;

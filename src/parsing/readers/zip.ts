@@ -62,20 +62,23 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | ZipFailure {
 }
 
 /**
- * The content of one entry, unpacked to at most its declared size: an entry that unpacks to more
- * (or less) than it declares is a lie, and null.
+ * The content of one entry, unpacked to at most its declared size. An entry that unpacks to more
+ * than it declares is a zip bomb (`oversize`, unpacking stops at the declared size); one that is
+ * cut short or unpacks to less is `corrupt`.
  */
-export function unzipEntry(bytes: Uint8Array, e: ZipEntry): Buffer | null {
+export function unzipEntry(bytes: Uint8Array, e: ZipEntry): Buffer | 'corrupt' | 'oversize' {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = e.localOffset;
-  if (at + 30 > b.length || u32(b, at) !== 0x04034b50) return null;
+  if (at + 30 > b.length || u32(b, at) !== 0x04034b50) return 'corrupt';
   const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
   const data = b.subarray(start, start + e.compressedSize);
-  if (data.length !== e.compressedSize) return null;
+  if (data.length !== e.compressedSize) return 'corrupt';
+  if (e.method === 0) return data.length === e.size ? data : 'corrupt';
+  if (e.method !== 8) return 'corrupt';
   try {
-    const out = e.method === 0 ? data : e.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) }) : null;
-    return out && out.length === e.size ? out : null;
-  } catch {
-    return null;
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+    return out.length === e.size ? out : 'corrupt';
+  } catch (err) {
+    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'oversize' : 'corrupt';
   }
 }
