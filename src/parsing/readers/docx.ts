@@ -13,7 +13,7 @@ import { unzipEntry, zipEntries, type ZipEntry } from './zip.js';
  */
 
 /** Unpacked size of the parts mammoth reads (all but media): a report's are a few MB at most. */
-const MAX_XML_BYTES = 48 * 1024 * 1024;
+const MAX_XML_BYTES = 24 * 1024 * 1024;
 /** A report has four tables, a few more with notes; thousands is a generated file or an attack. */
 export const MAX_TABLES = 300;
 
