@@ -1,12 +1,13 @@
-import WordExtractor from 'word-extractor';
 import { MESSAGES, refuse } from './refuse.js';
 import { isOle } from './sniff.js';
 import type { Reader } from './types.js';
+import { word97Body } from './word97.js';
 
 /**
- * Word 97–2003 (.doc) and WPS (.wps, the same binary format): word-extractor gives the body text
- * with each table cell ended by a tab and each paragraph and row on its own line. Never used for
- * .docx (its reading of those breaks multi-byte characters at 4,096-byte chunk boundaries).
+ * Word 97–2003 (.doc) and WPS (.wps, the same binary format): word-extractor (with the row ends
+ * put right, word97.ts) gives the body text with each table cell ended by a tab and each paragraph
+ * and row on its own line. Never used for .docx (its reading of those breaks multi-byte characters
+ * at 4,096-byte chunk boundaries).
  */
 
 /** Stream names in an OLE2 directory are UTF-16LE. */
@@ -43,8 +44,7 @@ export const docReader: Reader = {
     if (kind !== 'word') return refuse('CORRUPT', MESSAGES.corrupt('Word '));
     let body: string;
     try {
-      const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      body = doc.getBody();
+      body = await word97Body(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } catch {
       return refuse('CORRUPT', MESSAGES.corrupt('Word '));
     }

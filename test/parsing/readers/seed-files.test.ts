@@ -61,15 +61,23 @@ describe('seed reports as Word files and web pages read exactly as their text', 
     for (const chrome of ['首页', '当前位置', '版权所有', '浏览次数', 'document.write']) expect(read.doc.text).not.toContain(chrome);
   });
 
-  it('keeps the merged cells of the Word tables as empty cells in place', async () => {
-    const read = await readDocument(readFileSync(seedFile('zhangjiapo-2021', 'docx')), 'z.docx');
-    if (!read.ok) throw new Error(read.error.message);
-    const lines = read.doc.text.split('\n');
-    // 「（一）予以公开」 spans the item column: one empty cell before the seven figures.
-    expect(lines).toContain(`三、本年度办理结果\t（一）予以公开\t\t${Array(7).fill('0').join('\t')}`);
-    // The row-group labels merged down leave their columns empty on the rows below.
-    expect(lines).toContain(`\t\t2．其他法律行政法规禁止公开\t${Array(7).fill('0').join('\t')}`);
-    // 表四's head: 行政复议 over five columns, 行政诉讼 over ten.
-    expect(lines).toContain(`行政复议\t\t\t\t\t行政诉讼`);
-  });
+  for (const ext of ['docx', 'doc', 'html'] as const) {
+    it(`gives one table row per line with merged cells left empty in place (${ext})`, async () => {
+      const read = await readDocument(readFileSync(seedFile('zhangjiapo-2021', ext)), `z.${ext}`);
+      if (!read.ok) throw new Error(read.error.message);
+      const lines = read.doc.text.split('\n');
+      const zeros = Array(7).fill('0').join('\t');
+      // The row-group labels merged down leave their columns empty on the rows below.
+      expect(lines).toContain(`\t\t2．其他法律行政法规禁止公开\t${zeros}`);
+      expect(lines).toContain(`\t（七）总计${ext === 'doc' ? '' : '\t'}\t${zeros}`);
+      expect(lines).toContain(Array(15).fill('0').join('\t'));
+      if (ext !== 'doc') {
+        // 「（一）予以公开」 spans the item column: an empty cell before the figures (Word 97 text
+        // has no column spans: a merged cell is one cell there).
+        expect(lines).toContain(`三、本年度办理结果\t（一）予以公开\t\t${zeros}`);
+        // 表四's head: 行政复议 over five columns, 行政诉讼 over the rest.
+        expect(lines).toContain('行政复议\t\t\t\t\t行政诉讼');
+      }
+    });
+  }
 });
