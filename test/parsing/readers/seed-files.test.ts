@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ParseJson, toParseJson } from '../../../src/parsing/contract.js';
 import { readDocument } from '../../../src/parsing/readers/dispatch.js';
 import type { ParsedReport } from '../../../src/parsing/types.js';
 import { parseOk, readSeed, SEED_NAMES } from '../../helpers/seeds.js';
@@ -80,4 +81,20 @@ describe('seed reports as Word files and web pages read exactly as their text', 
       }
     });
   }
+});
+
+describe('provenance of values read from a file', () => {
+  it('parse --json gives each source the page of its line (data contract §6.1)', () => {
+    const report = parseOk(readSeed('longtan-2020'));
+    const lines = readSeed('longtan-2020').split('\n').length;
+    // As a PDF reader describes its text: the first 40 lines on page 1, the rest on page 2.
+    const lineOrigins = Array.from({ length: lines }, (_, i) => ({ page: i < 40 ? 1 : 2 }));
+    const json = ParseJson.parse(toParseJson('longtan-2020.pdf', report, { source: { type: 'pdf', pages: 2 }, published: null, lineOrigins }));
+    expect(json.source).toEqual({ type: 'pdf', pages: 2 });
+    for (const [key, s] of Object.entries(json.sources)) expect(s.page, key).toBe(report.sources[key]!.line <= 40 ? 1 : 2);
+    expect(new Set(Object.values(json.sources).map((s) => s.page))).toEqual(new Set([1, 2]));
+    const plain = ParseJson.parse(toParseJson('longtan-2020.txt', report));
+    expect(plain).toMatchObject({ source: { type: 'text' }, published: null });
+    expect(Object.values(plain.sources).some((s) => 'page' in s)).toBe(false);
+  });
 });
