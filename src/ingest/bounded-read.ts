@@ -31,7 +31,7 @@ function startWorker(heapMb: number): Worker {
   const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_ENTRY)}); });`;
   return new Worker(code, {
     eval: true,
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: 4 },
   });
 }
 
