@@ -6,7 +6,8 @@
  *   kangzhuang-2020.html  instead a county portal's page in GBK around the converted body
  *                (navigation, script, footer, 发布时间)
  * into test/fixtures/files/seeds/. Run once, commit the outputs:
- *   npx tsx scripts/make-fixtures.ts        (needs `soffice`: apt-get install libreoffice-writer-nogui)
+ *   npx tsx scripts/make-fixtures.ts
+ * (needs `soffice` and a Chinese .ttf: apt-get install libreoffice-writer-nogui fonts-droid-fallback)
  * Never part of the ingest path.
  */
 import { execFileSync } from 'node:child_process';
@@ -162,6 +163,13 @@ function trimEnd(r: string[]): string[] {
 
 const HEADING = /^\s*(?:[一二三四五六]、|\d、)/;
 
+/**
+ * A Chinese font LibreOffice embeds as real text (apt: fonts-droid-fallback). Without it LibreOffice
+ * falls back to a font collection (.ttc) it cannot embed and draws the Chinese as outlines with the
+ * text only in ActualText marks, which no PDF text extractor here reads.
+ */
+const FONT = { ascii: 'Droid Sans Fallback', eastAsia: 'Droid Sans Fallback', hAnsi: 'Droid Sans Fallback' };
+
 function toDocx(blocks: Block[]): Document {
   const children = blocks.map((b, k) => {
     if (b.kind === 'p') {
@@ -190,7 +198,7 @@ function toDocx(blocks: Block[]): Document {
   });
   // Paragraphs between two tables keep them apart (Word joins adjacent tables into one).
   const spaced = children.flatMap((c, k) => (c instanceof Table && children[k + 1] instanceof Table ? [c, new Paragraph('')] : [c]));
-  return new Document({ sections: [{ children: spaced }] });
+  return new Document({ styles: { default: { document: { run: { font: FONT } } } }, sections: [{ children: spaced }] });
 }
 
 function soffice(file: string, format: string, outDir: string): void {
