@@ -1,7 +1,7 @@
 import { MESSAGES, refuse } from './refuse.js';
 import { isOle } from './sniff.js';
 import type { Reader } from './types.js';
-import { word97Body } from './word97.js';
+import { EncryptedWordError, word97Body } from './word97.js';
 
 /**
  * Word 97–2003 (.doc) and WPS (.wps, the same binary format): word-extractor (with the row ends
@@ -35,7 +35,7 @@ function tidy(body: string): string {
 
 export const docReader: Reader = {
   type: 'doc',
-  accepts: (bytes) => isOle(bytes),
+  accepts: (bytes) => isOle(bytes) && oleKind(bytes) === 'word',
   async read(bytes) {
     const kind = oleKind(bytes);
     if (kind === 'encrypted-ooxml') return refuse('ENCRYPTED', MESSAGES.encrypted('Word '));
@@ -45,8 +45,8 @@ export const docReader: Reader = {
     let body: string;
     try {
       body = await word97Body(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    } catch {
-      return refuse('CORRUPT', MESSAGES.corrupt('Word '));
+    } catch (e) {
+      return e instanceof EncryptedWordError ? refuse('ENCRYPTED', MESSAGES.encrypted('Word ')) : refuse('CORRUPT', MESSAGES.corrupt('Word '));
     }
     const text = tidy(body);
     if (text.trim() === '') return refuse('EMPTY', 'Word 文件里没有文字');

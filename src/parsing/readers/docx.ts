@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { flattenHtml } from '../html.js';
 import { MESSAGES, refuse } from './refuse.js';
-import { extensionOf, isZip } from './sniff.js';
+import { isZip } from './sniff.js';
 import type { ReadResult, Reader } from './types.js';
 import { unzipEntry, zipEntries, type ZipEntry } from './zip.js';
 
@@ -60,7 +60,11 @@ const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 export const docxReader: Reader = {
   type: 'docx',
-  accepts: (bytes, fileName) => isZip(bytes) || (bytes.length < 4 && extensionOf(fileName) === 'docx'),
+  accepts: (bytes) => {
+    if (!isZip(bytes)) return false;
+    const entries = zipEntries(bytes);
+    return typeof entries !== 'string' && isDocxZip(entries);
+  },
   async read(bytes) {
     const refused = checkZip(bytes);
     if (refused) return refused;

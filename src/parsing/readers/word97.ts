@@ -92,10 +92,16 @@ function fill(pieces: Piece[], from: number, to: number, ch: string): void {
   }
 }
 
+/** A Word 97 file saved with a password: its text is encrypted (FIB fEncrypted). */
+export class EncryptedWordError extends Error {}
+
 class RowEndingExtractor extends WordOleExtractor {
   private data: Buffer | null = null;
 
   override extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
+    if (buffer.length >= 12 && buffer.readUInt16LE(0) === 0xa5ec && (buffer.readUInt16LE(0x0a) & 0x0100) !== 0) {
+      return Promise.reject(new EncryptedWordError('encrypted'));
+    }
     return this.documentStream(document, 'Data')
       .then((s) => this.streamBuffer(s))
       .catch(() => null)

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBoundedReader } from '../../../src/ingest/bounded-read.js';
+import { docReader } from '../../../src/parsing/readers/doc.js';
+import { docxReader } from '../../../src/parsing/readers/docx.js';
 import { readDocument } from '../../../src/parsing/readers/dispatch.js';
 import { parseOk, readSeed } from '../../helpers/seeds.js';
 import { badFiles } from './bad-files.js';
@@ -17,6 +19,17 @@ describe('bad files are refused with their code', () => {
       if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
     });
   }
+
+  it('each reader says "not mine" to the other kinds', () => {
+    const seed = (f: string) => readFileSync(new URL(`../../fixtures/files/seeds/${f}`, import.meta.url));
+    const byName = Object.fromEntries(badFiles().map((b) => [b.name, b.bytes]));
+    expect(docxReader.accepts(seed('longtan-2020.docx'), 'a.docx')).toBe(true);
+    for (const other of [byName['table.xlsx']!, byName['photos.zip']!, seed('longtan-2020.doc'), seed('longtan-2020.pdf')]) {
+      expect(docxReader.accepts(other, 'a.docx')).toBe(false);
+    }
+    expect(docReader.accepts(seed('longtan-2020.doc'), 'a.doc')).toBe(true);
+    for (const other of [byName['table.xls']!, seed('longtan-2020.docx'), seed('longtan-2020.html')]) expect(docReader.accepts(other, 'a.doc')).toBe(false);
+  });
 
   it('goes by content before the name: a text report named .docx is read as text', async () => {
     const r = await readDocument(Buffer.from(readSeed('longtan-2020')), 'longtan.docx');

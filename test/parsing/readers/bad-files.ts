@@ -22,6 +22,18 @@ function lyingBomb(): Buffer {
   return makeDocx('', { data: Buffer.alloc(0), declaredSize: 1000, deflated: deflateRawSync(big) });
 }
 
+/** A Word 97 file with its FIB's fEncrypted flag set, as Word writes a password-protected .doc. */
+function lockedDoc(doc: Buffer): Buffer {
+  const out = Buffer.from(doc);
+  for (let at = 0; at + 12 <= out.length; at += 512) {
+    if (out.readUInt16LE(at) === 0xa5ec) {
+      out[at + 0x0b]! |= 0x01;
+      return out;
+    }
+  }
+  throw new Error('no Word 97 FIB in the fixture');
+}
+
 export interface BadFile {
   name: string;
   bytes: Uint8Array;
@@ -49,5 +61,6 @@ export function badFiles(): BadFile[] {
     { name: 'cut.doc', bytes: doc.subarray(0, Math.floor(doc.length / 2)), code: 'CORRUPT' },
     { name: 'cut.wps', bytes: doc.subarray(0, 3000), code: 'CORRUPT' },
     { name: 'locked.docx', bytes: oleWith('EncryptedPackage'), code: 'ENCRYPTED' },
+    { name: 'locked.doc', bytes: lockedDoc(doc), code: 'ENCRYPTED' },
   ];
 }
