@@ -19,6 +19,7 @@ const START_TIMEOUT_MS = 30_000;
 const IN_PROCESS_MAX_BYTES = 1024 * 1024;
 
 export interface BoundedReader {
+  /** Never rejects: whatever goes wrong is a refusal of this file. */
   read(bytes: Uint8Array, fileName: string): Promise<ReadResult>;
   close(): Promise<void>;
 }
@@ -40,6 +41,15 @@ export function needsIsolation(bytes: Uint8Array, fileName: string): boolean {
   const chosen = chooseReader(bytes, fileName);
   if ('ok' in chosen) return false;
   return chosen.type === 'docx' || chosen.type === 'doc' || chosen.type === 'pdf' || bytes.length > IN_PROCESS_MAX_BYTES;
+}
+
+/** A reader that throws is a bug, not the file's fault; the file is still refused, never the whole run. */
+async function readSafely(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  try {
+    return await readDocument(bytes, fileName);
+  } catch (e) {
+    return refuse('CORRUPT', `${MESSAGES.corrupt('')}（${e instanceof Error ? e.message : String(e)}）`);
+  }
 }
 
 interface Options {
@@ -79,7 +89,7 @@ export function createBoundedReader(options: Options = {}): BoundedReader {
   const isolated = async (bytes: Uint8Array, fileName: string): Promise<ReadResult> => {
     const w = await ready();
     // A thread that cannot start (a restricted host) leaves the in-process reader.
-    if (!w) return readDocument(bytes, fileName);
+    if (!w) return readSafely(bytes, fileName);
     const id = nextId++;
     w.ref();
     return new Promise<ReadResult>((resolve) => {
@@ -112,7 +122,7 @@ export function createBoundedReader(options: Options = {}): BoundedReader {
 
   return {
     read(bytes, fileName) {
-      if (!needsIsolation(bytes, fileName)) return readDocument(bytes, fileName);
+      if (!needsIsolation(bytes, fileName)) return readSafely(bytes, fileName);
       const result = queue.then(() => isolated(bytes, fileName));
       queue = result.catch(() => undefined);
       return result;
