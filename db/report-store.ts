@@ -9,7 +9,7 @@ import type { Connection } from './stores.js';
 type ReportHead = Omit<ReportRecord, 'findings'>;
 
 const HEAD = `reports.id AS id, reports.org_id AS orgId, orgs.name AS name, orgs.org AS org, orgs.region AS region, reports.year AS year,
-  reports.signed_date AS signedDate, reports.format AS format, reports.file_name AS file, reports.ingested_at AS ingestedAt`;
+  reports.signed_date AS signedDate, reports.published_date AS published, reports.format AS format, reports.file_name AS file, reports.ingested_at AS ingestedAt`;
 const FROM = 'FROM reports INNER JOIN orgs ON orgs.id = reports.org_id';
 
 interface MetricRow {
@@ -94,6 +94,7 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
           region: r.region,
           year: r.year,
           signedDate: r.signedDate,
+          published: r.published,
           format: r.format as ReportFormat,
           file: r.file,
           ingestedAt: r.ingestedAt,

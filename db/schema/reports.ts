@@ -22,6 +22,8 @@ export const reports = sqliteTable(
     printedRegion: text('printed_region'),
     title: text('title').notNull(),
     signedDate: text('signed_date'),
+    /** The website publication date the file states (a web page's 发布时间), ISO; null when it states none. */
+    publishedDate: text('published_date'),
     format: text('format', { enum: ['gov2019', 'gov2021', 'unknown'] }).notNull(),
     /** JSON array of the section keys found, in contract order. */
     sections: text('sections').notNull(),
@@ -43,10 +45,10 @@ export const reports = sqliteTable(
     // report row holds the whole raw text before ingested_at, so reading a row means reading its
     // overflow pages; a year of 40,000 reports (or a county's for a ranking) is read from these alone.
     index('reports_current_by_year_idx')
-      .on(t.year, t.orgId, t.signedDate, t.format, t.fileName, t.ingestedAt)
+      .on(t.year, t.orgId, t.signedDate, t.publishedDate, t.format, t.fileName, t.ingestedAt)
       .where(sql`is_current = 1`),
     index('reports_current_by_org_idx')
-      .on(t.orgId, t.year, t.signedDate, t.format, t.fileName, t.ingestedAt)
+      .on(t.orgId, t.year, t.signedDate, t.publishedDate, t.format, t.fileName, t.ingestedAt)
       .where(sql`is_current = 1`),
   ],
 );

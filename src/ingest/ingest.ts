@@ -54,8 +54,8 @@ const defaultWorkers = () => Math.min(4, Math.max(1, availableParallelism() - 1)
 
 type Outcome = Prepared<PreparedReport> | { unchanged: number };
 
-function readAndPrepare(path: string, handle: DbHandle): Outcome {
-  const decoded = readAndDecode(path);
+async function readAndPrepare(path: string, handle: DbHandle): Promise<Outcome> {
+  const decoded = await readAndDecode(path);
   if (!decoded.ok) return decoded;
   // Re-running over a folder is the common case: known content needs no parsing.
   const known = handle.stores.versions.byHash(decoded.value.contentHash);
@@ -103,7 +103,7 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       const fromPool = pool ? await pool.take(i) : null;
-      const prepared = fromPool ? fromWorker(fromPool, handle) : readAndPrepare(file, handle);
+      const prepared = fromPool ? fromWorker(fromPool, handle) : await readAndPrepare(file, handle);
       if ('unchanged' in prepared) {
         record({ file, status: 'unchanged', reportId: prepared.unchanged });
       } else if (!prepared.ok) {

@@ -9,8 +9,8 @@ import { prepareFile, type PrepareJob, type PrepareResult } from './read-file.js
  */
 const port = parentPort!;
 
-port.on('message', (job: PrepareJob) => {
-  const result: PrepareResult = prepareFile(job);
+port.on('message', async (job: PrepareJob) => {
+  const result: PrepareResult = await prepareFile(job);
   port.postMessage(result);
 });
 port.postMessage({ ready: true });

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { MAX_REPORT_BYTES } from '../parsing/decode.js';
+import { MAX_FILE_BYTES } from '../parsing/readers/dispatch.js';
 import { decodeFile, parseDecoded, type DecodedFile, type Prepared, type PreparedReport } from './prepare.js';
 
 /**
@@ -21,12 +21,14 @@ export type PrepareResult =
 
 export const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Size check, read and decode; the decoded file or why it is refused. */
-export function readAndDecode(path: string): Prepared<DecodedFile> {
+/** Size check, read and decode (bounded: readers/ and bounded-read.ts); the decoded file or why it is refused. */
+export async function readAndDecode(path: string): Promise<Prepared<DecodedFile>> {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (size > MAX_REPORT_BYTES) return { ok: false, reason: `文件过大（${(size / 1048576).toFixed(1)} MB），一份年报不会超过 16 MB` };
+    if (size > MAX_FILE_BYTES) {
+      return { ok: false, reason: `文件过大（${(size / 1048576).toFixed(1)} MB），一份年报不会超过 ${MAX_FILE_BYTES / 1048576} MB` };
+    }
     bytes = readFileSync(path);
   } catch (e) {
     return { ok: false, reason: `读不到文件（${errorMessage(e)}）` };
@@ -44,8 +46,8 @@ export function parseSafely(decoded: DecodedFile): Prepared<PreparedReport> {
 }
 
 /** Everything before the database, for a worker: the parse result without the decoded text again. */
-export function prepareFile(job: PrepareJob): PrepareResult {
-  const decoded = readAndDecode(job.path);
+export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
+  const decoded = await readAndDecode(job.path);
   if (!decoded.ok) return { i: job.i, kind: 'rejected', reason: decoded.reason };
   const parsed = parseSafely(decoded.value);
   if (!parsed.ok) return { i: job.i, kind: 'decoded', decoded: decoded.value, parsed };

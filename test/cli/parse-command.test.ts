@@ -56,16 +56,18 @@ describe('nianbao parse', () => {
     writeFileSync(files.empty, '');
     writeFileSync(files.binary, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)));
     writeFileSync(files.notice, '关于开展春季植树活动的通知\n各村：请于三月十二日前报名。');
-    const cases: Array<[string, string]> = [
-      [files.empty, '空'],
-      [files.binary, '不是文本文件'],
-      [files.notice, '不是政府信息公开工作年度报告'],
-      [join(dir, 'missing.txt'), '读不到文件'],
+    const cases: Array<[string, string, string | null]> = [
+      [files.empty, '空', 'EMPTY'],
+      [files.binary, '不是文本文件', 'BINARY'],
+      [files.notice, '不是政府信息公开工作年度报告', 'NOT_A_REPORT'],
+      [join(dir, 'missing.txt'), '读不到文件', null],
     ];
-    for (const [file, words] of cases) {
+    for (const [file, words, code] of cases) {
       const r = await nianbao('parse', file, '--json');
       expect(r.code, file).toBe(1);
-      expect(r.stdout).toBe('');
+      // A file that was read but refused has its code as JSON (data contract §6.1); a missing one has none.
+      if (code) expect(JSON.parse(r.stdout)).toEqual({ error: { code, message: expect.any(String) } });
+      else expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(words);
       expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);

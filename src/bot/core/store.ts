@@ -24,6 +24,8 @@ export interface ReportRecord {
   region: string | null;
   year: number;
   signedDate: string | null;
+  /** The website's publication date when the file stated one (lateness is judged by it first). */
+  published?: string | null;
   format: ReportFormat;
   file: string | null;
   ingestedAt: string;

@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import type { MetricKey } from '../../catalog/index.js';
 import { CODE_TITLE, SECTION_TITLE } from '../../parsing/checks/messages.js';
 import { toParseJson, type ParseJson } from '../../parsing/contract.js';
-import { MAX_REPORT_BYTES } from '../../parsing/decode.js';
-import { parseReportBytes } from '../../parsing/parse-report.js';
+import { sharedReader } from '../../ingest/bounded-read.js';
+import { parseReportText } from '../../parsing/parse-report.js';
+import { MAX_FILE_BYTES } from '../../parsing/readers/dispatch.js';
+import type { ReadError } from '../../parsing/readers/types.js';
 import { calendarFromConfig } from '../../calendar/calendar.js';
 import { findingsNow } from '../../calendar/status.js';
 import type { CliContext } from '../context.js';
@@ -37,7 +39,9 @@ export function readReportFile(path: string): Buffer {
     if (e instanceof CliExit) throw e;
     throw new CliExit(`读不到文件 ${path}`);
   }
-  if (size > MAX_REPORT_BYTES) throw new CliExit(`${path}：文件过大（${(size / 1048576).toFixed(1)} MB），一份年报不会超过 16 MB`);
+  if (size > MAX_FILE_BYTES) {
+    throw new CliExit(`${path}：文件过大（${(size / 1048576).toFixed(1)} MB），一份年报不会超过 ${MAX_FILE_BYTES / 1048576} MB`);
+  }
   return readFileSync(path);
 }
 
@@ -50,7 +54,9 @@ function printSummary(j: ParseJson): void {
   for (const [key, label, unit] of KEY_FIGURES) {
     if (!(key in j.metrics)) continue;
     const v = j.metrics[key];
-    printLine(`  ${label}：${v === null ? '未填写' : `${v}${unit}`}（第${j.sources[key]?.line ?? '?'}行）`);
+    const src = j.sources[key];
+    const where = `${src?.page ? `第${src.page}页，` : ''}第${src?.line ?? '?'}行`;
+    printLine(`  ${label}：${v === null ? '未填写' : `${v}${unit}`}（${where}）`);
   }
   printLine(`共读出 ${Object.keys(j.metrics).length} 项数据。`);
   if (j.findings.length === 0) {
@@ -68,13 +74,26 @@ export function registerParse(program: Command, ctx: CliContext): void {
     .command('parse <file>')
     .description('解析一份年报（不入库），输出字段、带出处的数据和检查结果')
     .option('--json', '输出数据契约规定的 JSON')
-    .action((file: string, opts: { json?: boolean }) => {
-      const outcome = parseReportBytes(readReportFile(file));
-      if (!outcome.ok) throw new CliExit(`${file}：${outcome.error.message}`);
+    .action(async (file: string, opts: { json?: boolean }) => {
+      // A file that cannot be read or is no report: its code as JSON with --json, one line on stderr.
+      const refuse = (error: ReadError): never => {
+        if (opts.json) printJson({ error: { code: error.code, message: error.message } });
+        throw new CliExit(`${file}：${error.message}`);
+      };
+      const read = await sharedReader().read(readReportFile(file), basename(file));
+      if (!read.ok) return refuse(read.error);
+      const outcome = parseReportText(read.doc.text);
+      if (!outcome.ok) return refuse({ code: 'NOT_A_REPORT', message: outcome.error.message });
+      const { type, pages, published, lineOrigins } = read.doc;
       const r = outcome.report;
-      // Lateness is the calendar's (with this configuration's deadlines), added to what the checks found.
-      const findings = r.year === null ? r.findings : findingsNow(calendarFromConfig(ctx.config()), { ...r, year: r.year });
-      const json = toParseJson(basename(file), { ...r, findings });
+      // Lateness is the calendar's (this configuration's deadlines), judged by the publication date
+      // the file states, else the signature date; added to what the checks found.
+      const findings = r.year === null ? r.findings : findingsNow(calendarFromConfig(ctx.config()), { ...r, year: r.year, published: published ?? null });
+      const json = toParseJson(basename(file), { ...r, findings }, {
+        source: pages === undefined ? { type } : { type, pages },
+        published: published ?? null,
+        lineOrigins,
+      });
       if (opts.json) printJson(json);
       else printSummary(json);
     });
