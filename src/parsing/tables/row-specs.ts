@@ -40,7 +40,8 @@ export const T3_ROWS: readonly RowSpec[] = [
   t3('granted', '(一)予以公开', /予以公开/),
   t3('partial', '(二)部分公开', /部分公开/),
   t3('denied.state_secret', '1.属于国家秘密', /国家秘密/),
-  t3('denied.law_prohibited', '2.其他法律行政法规禁止公开', /禁止公开/),
+  // Real reports misprint it (其他法律行政止公开): 其他法律 is enough to know the row.
+  t3('denied.law_prohibited', '2.其他法律行政法规禁止公开', /禁止公开|其他法律/, { nonstandard: /^(?!.*禁止公开)/ }),
   t3('denied.three_safety', '3.危及"三安全一稳定"', /三安全|一稳定|危及/),
   t3('denied.third_party', '4.保护第三方合法权益', /第三方/),
   t3('denied.internal_affairs', '5.属于三类内部事务信息', /内部事务/),

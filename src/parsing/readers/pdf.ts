@@ -1,0 +1,100 @@
+/**
+ * The PDF reader: pdf2json gives glyphs and ruling lines per page; the tables are rebuilt from the
+ * rules (merged cells included), the running text from the glyph positions, and both are flattened
+ * into the text the parser reads. A PDF without a text layer, encrypted, broken or too big is
+ * refused with its code and a sentence saying what to send instead.
+ */
+import { extractPdf, type ExtractFailure, type ExtractLimits } from './pdf-extract.js';
+import { flattenPages } from './pdf-flatten.js';
+import { layoutPage } from './pdf-layout.js';
+import type { ReadError, ReadErrorCode, ReadResult, Reader } from './types.js';
+
+export const PDF_MESSAGES = {
+  SCANNED_PDF:
+    '这个PDF是扫描件或图片，没有可以读取的文字：请发送报告的Word原文件，或用Word（WPS）直接“另存为/导出为PDF”得到的PDF。',
+  ENCRYPTED: '这个PDF设置了密码或加密，无法读取：请发送没有密码的PDF，或报告的Word原文件。',
+  CORRUPT: '这个PDF文件已损坏或不完整，无法读取：请重新导出或下载后再发送，或发送报告的Word原文件。',
+  TOO_LARGE:
+    '这个PDF太大（页数过多或内容过于复杂），无法在限定时间内读完：年度报告一般只有几页到几十页，请只发送年度报告本身。',
+} as const satisfies Partial<Record<ReadErrorCode, string>>;
+
+const fail = (code: keyof typeof PDF_MESSAGES): ReadResult => ({
+  ok: false,
+  error: { code, message: PDF_MESSAGES[code] } satisfies ReadError,
+});
+
+export const DEFAULT_PDF_LIMITS: ExtractLimits = { timeoutMs: 5000, maxPages: 60, maxHeapMb: 192 };
+
+/** Fewer readable characters than this in the whole file: a scan, or fonts with no text mapping. */
+const MIN_TEXT_CHARS = 20;
+const READABLE = /[\u3400-\u9fff\p{L}\p{N}]/gu;
+
+/** Zip (.docx), OLE (.doc/.wps), markup: another reader's file, whatever its name. */
+const OTHER_KIND = /^(?:PK\x03\x04|\xD0\xCF\x11\xE0|\s*<)/;
+const headOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 16)).toString('latin1');
+
+/** `%PDF-` within the first kilobyte, as readers accept it. */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/**
+ * What the bytes say before parsing: a page count larger than the limit (the largest `/Count` of a
+ * page tree; absent when the tree sits in compressed object streams) and an `/Encrypt` entry.
+ */
+function preScan(bytes: Uint8Array): { pages: number; encrypted: boolean } {
+  const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let pages = 0;
+  for (const m of s.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) {
+    pages = Math.max(pages, Number(m[1] ?? m[2]));
+  }
+  const trailerAt = Math.max(s.lastIndexOf('trailer'), s.lastIndexOf('/XRef'));
+  const encrypted = trailerAt !== -1 && /\/Encrypt\s+\d+\s+\d+\s+R/.test(s.slice(trailerAt - 2000 > 0 ? trailerAt - 2000 : 0));
+  return { pages, encrypted };
+}
+
+const FAILURE: Record<ExtractFailure, keyof typeof PDF_MESSAGES> = {
+  ENCRYPTED: 'ENCRYPTED',
+  CORRUPT: 'CORRUPT',
+  TOO_LARGE: 'TOO_LARGE',
+};
+
+/** Reads a PDF into flattened text with the page of each line. */
+export async function readPdf(bytes: Uint8Array, limits: ExtractLimits = DEFAULT_PDF_LIMITS): Promise<ReadResult> {
+  if (!isPdf(bytes)) return fail('CORRUPT');
+  const pre = preScan(bytes);
+  if (pre.pages > limits.maxPages) return fail('TOO_LARGE');
+  const extracted = await extractPdf(bytes, limits);
+  if (!extracted.ok) {
+    // pdf.js reports a missing password in several wordings; the trailer says it plainly.
+    return fail(extracted.code === 'CORRUPT' && pre.encrypted ? 'ENCRYPTED' : FAILURE[extracted.code]);
+  }
+  const { pages } = extracted;
+  if (pages.length === 0) return fail('CORRUPT');
+  const readable = pages.reduce((n, p) => n + p.glyphs.reduce((m, g) => m + (g.s.match(READABLE)?.length ?? 0), 0), 0);
+  if (readable < MIN_TEXT_CHARS) return fail('SCANNED_PDF');
+  const flat = flattenPages(pages.map((p) => ({ height: p.height, blocks: layoutPage(p) })));
+  return {
+    ok: true,
+    doc: {
+      type: 'pdf',
+      text: flat.lines.join('\n'),
+      encoding: 'pdf',
+      pages: pages.length,
+      published: null,
+      lineOrigins: flat.pages.map((page) => ({ page })),
+    },
+  };
+}
+
+export function createPdfReader(limits: ExtractLimits = DEFAULT_PDF_LIMITS): Reader {
+  return {
+    type: 'pdf',
+    // By content first; a file named .pdf that is no other known kind is a broken PDF (CORRUPT).
+    accepts: (bytes, fileName) => isPdf(bytes) || (/\.pdf$/i.test(fileName) && bytes.length > 0 && !OTHER_KIND.test(headOf(bytes))),
+    read: (bytes) => readPdf(bytes, limits),
+  };
+}
+
+export const pdfReader: Reader = createPdfReader();
