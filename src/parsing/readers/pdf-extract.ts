@@ -57,11 +57,11 @@ export interface ExtractLimits {
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// pdf2json and pdf.js print warnings and errors of their own (bound at load): the reader reports what matters.
+for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {};
 const lib = require(workerData.lib);
 const PDFParser = lib.default || lib;
 const THIN = 0.3;
-// pdf2json and pdf.js print warnings and errors of their own; the reader reports what matters.
-for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {};
 let current = null;
 const fail = (e) => {
   if (current === null) return;

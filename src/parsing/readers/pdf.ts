@@ -41,17 +41,19 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 /**
  * What the bytes say before parsing: a page count larger than the limit (the largest `/Count` of a
- * page tree; absent when the tree sits in compressed object streams) and an `/Encrypt` entry.
+ * page tree; absent when the tree sits in compressed object streams), an `/Encrypt` entry, and a
+ * missing `%%EOF` at the end (a file cut short: pdf.js would read what is left and say nothing).
  */
-function preScan(bytes: Uint8Array): { pages: number; encrypted: boolean } {
+function preScan(bytes: Uint8Array): { pages: number; encrypted: boolean; truncated: boolean } {
   const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let pages = 0;
   for (const m of s.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) {
     pages = Math.max(pages, Number(m[1] ?? m[2]));
   }
+  const truncated = !s.slice(-2048).includes('%%EOF');
   const trailerAt = Math.max(s.lastIndexOf('trailer'), s.lastIndexOf('/XRef'));
   const encrypted = trailerAt !== -1 && /\/Encrypt\s+\d+\s+\d+\s+R/.test(s.slice(trailerAt - 2000 > 0 ? trailerAt - 2000 : 0));
-  return { pages, encrypted };
+  return { pages, encrypted, truncated };
 }
 
 const FAILURE: Record<ExtractFailure, keyof typeof PDF_MESSAGES> = {
@@ -64,6 +66,7 @@ const FAILURE: Record<ExtractFailure, keyof typeof PDF_MESSAGES> = {
 export async function readPdf(bytes: Uint8Array, limits: ExtractLimits = DEFAULT_PDF_LIMITS): Promise<ReadResult> {
   if (!isPdf(bytes)) return fail('CORRUPT');
   const pre = preScan(bytes);
+  if (pre.truncated) return fail('CORRUPT');
   if (pre.pages > limits.maxPages) return fail('TOO_LARGE');
   const extracted = await extractPdf(bytes, limits);
   if (!extracted.ok) {
