@@ -114,7 +114,7 @@ interface WorkerReply {
   tooManyPages?: boolean;
 }
 
-let shared: Worker | null = null;
+let shared: { worker: Worker; heapMb: number } | null = null;
 let nextId = 1;
 /** Files are read one at a time: one worker, one queue. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -123,6 +123,8 @@ function startWorker(maxHeapMb: number): Worker {
   const lib = createRequire(import.meta.url).resolve('pdf2json');
   const w = new Worker(WORKER_SOURCE, {
     eval: true,
+    // The parent's flags (--input-type=module, loaders) would change how this CommonJS source runs.
+    execArgv: [],
     workerData: { lib },
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32 },
   });
@@ -131,14 +133,20 @@ function startWorker(maxHeapMb: number): Worker {
 }
 
 function dropWorker(w: Worker): void {
-  if (shared === w) shared = null;
+  if (shared?.worker === w) shared = null;
   void w.terminate();
+}
+
+function workerFor(heapMb: number): Worker {
+  if (shared && shared.heapMb !== heapMb) dropWorker(shared.worker);
+  shared ??= { worker: startWorker(heapMb), heapMb };
+  return shared.worker;
 }
 
 const PASSWORD = /password|encrypt/i;
 
 function runOnce(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractResult> {
-  const w = shared ?? (shared = startWorker(limits.maxHeapMb));
+  const w = workerFor(limits.maxHeapMb);
   const id = nextId++;
   return new Promise<ExtractResult>((resolve) => {
     const done = (r: ExtractResult, keep: boolean) => {

@@ -23,7 +23,11 @@ const fail = (code: keyof typeof PDF_MESSAGES): ReadResult => ({
   error: { code, message: PDF_MESSAGES[code] } satisfies ReadError,
 });
 
-export const DEFAULT_PDF_LIMITS: ExtractLimits = { timeoutMs: 5000, maxPages: 60, maxHeapMb: 192 };
+/**
+ * One file, one limit: 5 s, 60 pages (reports run to 5–30), a 160 MB heap for pdf2json (a 6-page
+ * report with CJK fonts not embedded needs ~60 MB; the whole process then stays under 300 MB).
+ */
+export const DEFAULT_PDF_LIMITS: ExtractLimits = { timeoutMs: 5000, maxPages: 60, maxHeapMb: 160 };
 
 /** Fewer readable characters than this in the whole file: a scan, or fonts with no text mapping. */
 const MIN_TEXT_CHARS = 20;
