@@ -39,10 +39,21 @@ export type Block = TableBlock | LineBlock;
 const emOf = (g: Glyph) => Math.max(0.2, g.size / 20);
 /** pdf2json's y is the baseline less 0.75; a glyph's ink is centred ~0.35 em above the baseline. */
 const centreY = (g: Glyph) => g.y + 0.75 - 0.35 * emOf(g);
-const centreX = (g: Glyph) => g.x + g.w / 2;
-
 /** Wide (CJK, full-width) characters: no space is written between them. */
 const isWide = (ch: string) => (ch.codePointAt(0) ?? 0) >= 0x2e80;
+
+/**
+ * The advance width of a glyph run. pdf2json's `w` is right for some fonts and off by an order of
+ * magnitude for others (LibreOffice's subset TrueType runs), so it is checked against an estimate
+ * from the characters: an em for a wide one, half an em for the others.
+ */
+function widthOf(g: Glyph): number {
+  let ems = 0;
+  for (const ch of g.s) ems += isWide(ch) ? 1 : 0.5;
+  const estimate = ems * emOf(g);
+  return g.w > estimate * 0.6 && g.w < estimate * 1.6 ? g.w : estimate;
+}
+const centreX = (g: Glyph) => g.x + widthOf(g) / 2;
 
 /** Visual lines of some glyphs, top to bottom, each left to right. */
 function toLines(glyphs: readonly Glyph[]): Glyph[][] {
@@ -66,7 +77,7 @@ function lineText(gs: readonly Glyph[], tabs: boolean): string {
   let prev: Glyph | null = null;
   for (const g of gs) {
     if (prev) {
-      const gap = g.x - (prev.x + prev.w);
+      const gap = g.x - (prev.x + widthOf(prev));
       const em = Math.min(emOf(prev), emOf(g));
       if (tabs && gap > 3 * em) out += '\t';
       else if (gap > 0.2 * em && !isWide(prev.s.slice(-1)) && !isWide(g.s[0] ?? '')) out += ' ';
@@ -148,7 +159,7 @@ export function layoutPage(page: RawPage): Block[] {
       top: Math.min(...gs.map(centreY)) - em / 2,
       bottom: Math.max(...gs.map(centreY)) + em / 2,
       x1: gs[0]!.x,
-      x2: Math.max(...gs.map((g) => g.x + g.w)),
+      x2: Math.max(...gs.map((g) => g.x + widthOf(g))),
       em,
       text: lineText(gs, true),
     });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createPdfReader, pdfReader, PDF_MESSAGES } from '../../../src/parsing/readers/pdf.js';
+import { parseOk, readSeed } from '../../helpers/seeds.js';
 
 const FILES = join(__dirname, '../../fixtures/files');
 const REAL = join(__dirname, '../../fixtures/real-files');
@@ -111,4 +112,17 @@ describe('limits', () => {
     });
     expect(stdout.trim()).toBe('true CORRUPT');
   }, 90_000);
+});
+
+describe('a Word file exported to PDF by LibreOffice', () => {
+  it('gives exactly the metrics and findings of the seed text it was made from', async () => {
+    const r = await pdfReader.read(bytesOf(join(FILES, 'mianyang-2021-libreoffice.pdf')), 'm.pdf');
+    if (!r.ok) throw new Error(r.error.code);
+    const fromPdf = parseOk(r.doc.text);
+    const fromText = parseOk(readSeed('mianyang-2021'));
+    expect(Object.keys(fromPdf.metrics).length).toBeGreaterThan(100);
+    expect(fromPdf.metrics).toEqual(fromText.metrics);
+    expect(fromPdf.findings.map((f) => f.code)).toEqual(fromText.findings.map((f) => f.code));
+    expect([fromPdf.org, fromPdf.year, fromPdf.format]).toEqual([fromText.org, fromText.year, fromText.format]);
+  });
 });
