@@ -4,14 +4,14 @@
  * into the text the parser reads. A PDF without a text layer, encrypted, broken or too big is
  * refused with its code and a sentence saying what to send instead.
  */
-import { extractPdf, type ExtractFailure, type ExtractLimits } from './pdf-extract.js';
+import { extractPdf, type ExtractFailure, type ExtractLimits, type RawPage } from './pdf-extract.js';
 import { flattenPages } from './pdf-flatten.js';
 import { layoutPage } from './pdf-layout.js';
 import type { ReadError, ReadErrorCode, ReadResult, Reader } from './types.js';
 
 export const PDF_MESSAGES = {
   SCANNED_PDF:
-    '这个PDF是扫描件或图片，没有可以读取的文字：请发送报告的Word原文件，或用Word（WPS）直接“另存为/导出为PDF”得到的PDF。',
+    '这个PDF是扫描件或图片，或其中的文字无法识别，没有可以读取的文字：请发送报告的Word原文件，或用Word（WPS）直接“另存为/导出为PDF”得到的PDF。',
   ENCRYPTED: '这个PDF设置了密码或加密，无法读取：请发送没有密码的PDF，或报告的Word原文件。',
   CORRUPT: '这个PDF文件已损坏或不完整，无法读取：请重新导出或下载后再发送，或发送报告的Word原文件。',
   TOO_LARGE:
@@ -32,6 +32,31 @@ export const DEFAULT_PDF_LIMITS: ExtractLimits = { timeoutMs: 5000, maxPages: 60
 /** Fewer readable characters than this in the whole file: a scan, or fonts with no text mapping. */
 const MIN_TEXT_CHARS = 20;
 const READABLE = /[\u3400-\u9fff\p{L}\p{N}]/gu;
+const CJK = /[\u3400-\u9fff]/gu;
+
+/**
+ * A text layer that decodes to nothing useful: too few characters, or one Chinese character for a
+ * large share of all (a PDF made without a Chinese font: every glyph maps to the same code). The
+ * commonest character of real Chinese prose is under 5 %.
+ */
+function unreadable(pages: readonly RawPage[]): boolean {
+  let readable = 0;
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    for (const g of p.glyphs) {
+      readable += g.s.match(READABLE)?.length ?? 0;
+      for (const ch of g.s.match(CJK) ?? []) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    }
+  }
+  if (readable < MIN_TEXT_CHARS) return true;
+  let cjk = 0;
+  let top = 0;
+  for (const n of counts.values()) {
+    cjk += n;
+    top = Math.max(top, n);
+  }
+  return cjk >= 100 && top / cjk > 0.25;
+}
 
 /** Zip (.docx), OLE (.doc/.wps), markup: another reader's file, whatever its name. */
 const OTHER_KIND = /^(?:PK\x03\x04|\xD0\xCF\x11\xE0|\s*<)/;
@@ -79,8 +104,7 @@ export async function readPdf(bytes: Uint8Array, limits: ExtractLimits = DEFAULT
   }
   const { pages } = extracted;
   if (pages.length === 0) return fail('CORRUPT');
-  const readable = pages.reduce((n, p) => n + p.glyphs.reduce((m, g) => m + (g.s.match(READABLE)?.length ?? 0), 0), 0);
-  if (readable < MIN_TEXT_CHARS) return fail('SCANNED_PDF');
+  if (unreadable(pages)) return fail('SCANNED_PDF');
   const flat = flattenPages(pages.map((p) => ({ height: p.height, blocks: layoutPage(p) })));
   return {
     ok: true,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReportText } from '../../../src/parsing/parse-report.js';
-import { pdfReader } from '../../../src/parsing/readers/pdf.js';
+import { createPdfReader, DEFAULT_PDF_LIMITS } from '../../../src/parsing/readers/pdf.js';
 import type { ReadDocument } from '../../../src/parsing/readers/types.js';
 import type { ParsedReport } from '../../../src/parsing/types.js';
 
@@ -149,6 +149,8 @@ const GOLDEN: Golden[] = [
   },
 ];
 
+// The time limit is tested in pdf.test.ts; here a loaded test machine must not turn into TOO_LARGE.
+const pdfReader = createPdfReader({ ...DEFAULT_PDF_LIMITS, timeoutMs: 60_000 });
 const read = new Map<string, { doc: ReadDocument; report: ParsedReport }>();
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createPdfReader, pdfReader, PDF_MESSAGES } from '../../../src/parsing/readers/pdf.js';
+import { createPdfReader, DEFAULT_PDF_LIMITS, pdfReader, PDF_MESSAGES } from '../../../src/parsing/readers/pdf.js';
 import { parseOk, readSeed } from '../../helpers/seeds.js';
 
 const FILES = join(__dirname, '../../fixtures/files');
@@ -26,6 +26,10 @@ describe('files the reader refuses', () => {
     expect(PDF_MESSAGES.SCANNED_PDF).toMatch(/扫描/);
     expect(PDF_MESSAGES.SCANNED_PDF).toMatch(/Word原文件/);
     expect(PDF_MESSAGES.SCANNED_PDF).toMatch(/导出为PDF/);
+  });
+
+  it('a PDF whose Chinese all decodes to one character (made without a Chinese font) is SCANNED_PDF too', async () => {
+    expect(await codeOf('no-cjk-font-libreoffice.pdf')).toBe('SCANNED_PDF');
   });
 
   it.each(['encrypted.pdf', 'encrypted-aes128.pdf'])('%s (a user password) is ENCRYPTED', async (file) => {
@@ -77,7 +81,7 @@ describe('accepts', () => {
 
 describe('limits', () => {
   it('a file not read within the time limit is TOO_LARGE, and the next file is read normally', async () => {
-    const hurried = createPdfReader({ timeoutMs: 1, maxPages: 60, maxHeapMb: 192 });
+    const hurried = createPdfReader({ ...DEFAULT_PDF_LIMITS, timeoutMs: 1 });
     const real = bytesOf(join(REAL, '103_huaian-city-gov-2024.pdf'));
     expect(await hurried.read(real, 'r.pdf')).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
     const next = await pdfReader.read(bytesOf(join(FILES, 'text.pdf')), 'text.pdf');
@@ -92,7 +96,7 @@ describe('limits', () => {
   });
 
   it('a page limit below the page count is TOO_LARGE', async () => {
-    const strict = createPdfReader({ timeoutMs: 5000, maxPages: 3, maxHeapMb: 192 });
+    const strict = createPdfReader({ ...DEFAULT_PDF_LIMITS, maxPages: 3 });
     const r = await strict.read(bytesOf(join(REAL, '101_hongze-district-gov-2023.pdf')), 'r.pdf');
     expect(r).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
   });
@@ -116,7 +120,8 @@ describe('limits', () => {
 
 describe('a Word file exported to PDF by LibreOffice', () => {
   it('gives exactly the metrics and findings of the seed text it was made from', async () => {
-    const r = await pdfReader.read(bytesOf(join(FILES, 'mianyang-2021-libreoffice.pdf')), 'm.pdf');
+    const patient = createPdfReader({ ...DEFAULT_PDF_LIMITS, timeoutMs: 60_000 });
+    const r = await patient.read(bytesOf(join(FILES, 'mianyang-2021-libreoffice.pdf')), 'm.pdf');
     if (!r.ok) throw new Error(r.error.code);
     const fromPdf = parseOk(r.doc.text);
     const fromText = parseOk(readSeed('mianyang-2021'));
