@@ -69,13 +69,16 @@ interface Out {
 }
 
 const HAS_CJK = /[\u3400-\u9fff]/;
-/** A row's cells; empty cells before its label are the covered part of a group label: left out. */
+/**
+ * A row's cells; empty cells before its label are the covered part of a group label: left out. A
+ * tab inside a cell stays a cell break (figures in one cell when the rules between them were lost).
+ */
 function rowText(cells: readonly CellOut[]): string {
   const firstText = cells.findIndex((c) => c.text !== '');
   const from = firstText > 0 && HAS_CJK.test(cells[firstText]!.text) ? firstText : 0;
   return cells
     .slice(from)
-    .map((c) => c.text.replace(/\s*\t\s*/g, ' '))
+    .map((c) => c.text)
     .join('\t');
 }
 const overlap = (a: CellOut, b: CellOut) => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);

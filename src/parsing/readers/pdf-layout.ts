@@ -68,18 +68,23 @@ function toLines(glyphs: readonly Glyph[]): Glyph[][] {
   return lines.map((l) => l.gs.sort((a, b) => a.x - b.x));
 }
 
+const DIGIT = /\d/;
+
 /**
- * The text of one visual line. A wide gap is a column break of an unruled table (tab); Latin words
- * keep their spaces; CJK text gets none (justified lines spread their characters).
+ * The text of one visual line. A wide gap is a column break of a table whose rules are missing
+ * (none drawn, or too short for pdf2json to keep): a tab, sooner beside a figure, since figure
+ * columns are narrow. Latin words keep their spaces; CJK text gets none (justified lines spread
+ * their characters).
  */
-function lineText(gs: readonly Glyph[], tabs: boolean): string {
+function lineText(gs: readonly Glyph[]): string {
   let out = '';
   let prev: Glyph | null = null;
   for (const g of gs) {
     if (prev) {
       const gap = g.x - (prev.x + widthOf(prev));
       const em = Math.min(emOf(prev), emOf(g));
-      if (tabs && gap > 3 * em) out += '\t';
+      const figure = DIGIT.test(prev.s.slice(-1)) || DIGIT.test(g.s[0] ?? '');
+      if (gap > 3 * em || (figure && gap > 1.2 * em)) out += '\t';
       else if (gap > 0.2 * em && !isWide(prev.s.slice(-1)) && !isWide(g.s[0] ?? '')) out += ' ';
     }
     out += g.s;
@@ -129,7 +134,7 @@ function tableBlock(grid: Grid, glyphs: readonly Glyph[]): TableBlock {
     rows[e.j0]!.push({
       x1: grid.xs[e.i0]!,
       x2: grid.xs[e.i1 + 1]!,
-      text: joinPieces(toLines(gs).map((l) => lineText(l, false))),
+      text: joinPieces(toLines(gs).map(lineText)),
       multiRow: e.j1 > e.j0,
       toBottom: e.j1 === ny - 1,
     });
@@ -161,7 +166,7 @@ export function layoutPage(page: RawPage): Block[] {
       x1: gs[0]!.x,
       x2: Math.max(...gs.map((g) => g.x + widthOf(g))),
       em,
-      text: lineText(gs, true),
+      text: lineText(gs),
     });
   }
   return blocks.filter((b) => b.kind === 'line' || b.rows.length > 0).sort((a, b) => a.top - b.top);

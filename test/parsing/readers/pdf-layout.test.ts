@@ -96,6 +96,27 @@ describe('a ruled table', () => {
     expect(blocks[0]!.kind).toBe('table');
   });
 
+  describe('whose rules between the figures are lost', () => {
+    // 表三 figure columns are narrow: about two ems from one figure to the next.
+    const row = (cy: number) => [
+      ...text('一、本年新收政府信息公开申请数量', 5.5, cy),
+      ...text('21', 20, cy),
+      ...text('0', 21.8, cy),
+      ...text('0', 23.6, cy),
+      ...text('21', 25.4, cy),
+    ];
+    const want = ['一、本年新收政府信息公开申请数量\t21\t0\t0\t21'];
+
+    it('keeps the figures apart inside a ruled row (short vertical rules dropped by pdf2json)', () => {
+      const onlyOuter = rules([5, 29], [20, 22]);
+      expect(flatten([page(row(21), onlyOuter)]).lines).toEqual(want);
+    });
+
+    it('keeps the figures apart with no rules at all', () => {
+      expect(flatten([page(row(21))]).lines).toEqual(want);
+    });
+  });
+
   it('without rules, wide gaps on a line still separate the cells', () => {
     const loose = [...text('行政许可', 5, 10), ...text('550', 20, 10)];
     expect(flatten([page(loose)]).lines).toEqual(['行政许可\t550']);
