@@ -126,7 +126,7 @@ function startWorker(maxHeapMb: number): Worker {
     // The parent's flags (--input-type=module, loaders) would change how this CommonJS source runs.
     execArgv: [],
     workerData: { lib },
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
   });
   w.unref();
   return w;
