@@ -93,6 +93,7 @@ function continueTable(prevRows: Out[], first: CellOut[]): boolean {
   const prev = prevRows[prevRows.length - 1];
   if (!prev?.cells) return false;
   const labelOnly = !first.some((c) => HAS_DIGIT.test(c.text)) && prev.cells.some((c) => HAS_DIGIT.test(c.text));
+  const joins: Array<[CellOut, CellOut]> = [];
   for (const c of first) {
     if (c.text === '' || (!labelOnly && (HAS_DIGIT.test(c.text) || NUMBERED.test(c.text)))) continue;
     const targets = labelOnly
@@ -103,13 +104,12 @@ function continueTable(prevRows: Out[], first: CellOut[]): boolean {
     let best: CellOut | null = null;
     for (const t of targets) if (overlap(t, c) > 0 && (!best || overlap(t, c) > overlap(best, c))) best = t;
     // A heading row across the table (第二十条第（六）项) is no part of the row above.
-    if (labelOnly && best && !within(c, best)) return false;
-    if (!best) {
-      if (labelOnly) return false;
-      continue;
-    }
-    best.text = glue(best.text, c.text);
-    if (!labelOnly) c.text = '';
+    if (labelOnly && (!best || !within(c, best))) return false;
+    if (best) joins.push([best, c]);
+  }
+  for (const [to, from] of joins) {
+    to.text = glue(to.text, from.text);
+    from.text = '';
   }
   return labelOnly;
 }

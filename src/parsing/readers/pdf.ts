@@ -4,7 +4,7 @@
  * into the text the parser reads. A PDF without a text layer, encrypted, broken or too big is
  * refused with its code and a sentence saying what to send instead.
  */
-import { extractPdf, type ExtractFailure, type ExtractLimits, type RawPage } from './pdf-extract.js';
+import { extractPdf, type ExtractLimits, type RawPage } from './pdf-extract.js';
 import { flattenPages } from './pdf-flatten.js';
 import { layoutPage } from './pdf-layout.js';
 import type { ReadError, ReadErrorCode, ReadResult, Reader } from './types.js';
@@ -81,26 +81,24 @@ function preScan(bytes: Uint8Array): { pages: number; encrypted: boolean; trunca
   }
   const truncated = !s.slice(-2048).includes('%%EOF');
   const trailerAt = Math.max(s.lastIndexOf('trailer'), s.lastIndexOf('/XRef'));
-  const encrypted = trailerAt !== -1 && /\/Encrypt\s+\d+\s+\d+\s+R/.test(s.slice(trailerAt - 2000 > 0 ? trailerAt - 2000 : 0));
+  const encrypted = trailerAt !== -1 && /\/Encrypt\s+\d+\s+\d+\s+R/.test(s.slice(Math.max(0, trailerAt - 2000)));
   return { pages, encrypted, truncated };
 }
 
-const FAILURE: Record<ExtractFailure, keyof typeof PDF_MESSAGES> = {
-  ENCRYPTED: 'ENCRYPTED',
-  CORRUPT: 'CORRUPT',
-  TOO_LARGE: 'TOO_LARGE',
-};
+/** Larger files are not read at all: a report with a scan of every page is still far below this. */
+export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
 /** Reads a PDF into flattened text with the page of each line. */
 export async function readPdf(bytes: Uint8Array, limits: ExtractLimits = DEFAULT_PDF_LIMITS): Promise<ReadResult> {
   if (!isPdf(bytes)) return fail('CORRUPT');
+  if (bytes.byteLength > MAX_PDF_BYTES) return fail('TOO_LARGE');
   const pre = preScan(bytes);
   if (pre.truncated) return fail('CORRUPT');
   if (pre.pages > limits.maxPages) return fail('TOO_LARGE');
   const extracted = await extractPdf(bytes, limits);
   if (!extracted.ok) {
     // pdf.js reports a missing password in several wordings; the trailer says it plainly.
-    return fail(extracted.code === 'CORRUPT' && pre.encrypted ? 'ENCRYPTED' : FAILURE[extracted.code]);
+    return fail(extracted.code === 'CORRUPT' && pre.encrypted ? 'ENCRYPTED' : extracted.code);
   }
   const { pages } = extracted;
   if (pages.length === 0) return fail('CORRUPT');
