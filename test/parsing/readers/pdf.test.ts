@@ -45,6 +45,12 @@ describe('files the reader refuses', () => {
     expect(await codeOf(file)).toBe('TOO_LARGE');
   });
 
+  it('a file over 64 MB is TOO_LARGE without being read', async () => {
+    const huge = new Uint8Array(65 * 1024 * 1024);
+    huge.set(Buffer.from('%PDF-1.7\n'));
+    expect(await pdfReader.read(huge, 'huge.pdf')).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+  });
+
   it('every refusal is one plain sentence for a town officer', () => {
     for (const m of Object.values(PDF_MESSAGES)) expect(m).toMatch(/^这个PDF.*：.*。$/);
   });
