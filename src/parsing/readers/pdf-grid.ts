@@ -64,10 +64,22 @@ const coversV = (vs: readonly VSeg[], x: number, y: number) =>
   vs.some((v) => Math.abs(v.x - x) <= SNAP && v.y1 - SNAP <= y && y <= v.y2 + SNAP);
 
 function buildGrid(hs: HSeg[], vs: VSeg[]): Grid | null {
-  const left = Math.min(...hs.map((h) => h.x1), ...vs.map((v) => v.x));
-  const right = Math.max(...hs.map((h) => h.x2), ...vs.map((v) => v.x));
-  const top = Math.min(...vs.map((v) => v.y1), ...hs.map((h) => h.y));
-  const bottom = Math.max(...vs.map((v) => v.y2), ...hs.map((h) => h.y));
+  let left = Infinity;
+  let right = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const h of hs) {
+    left = Math.min(left, h.x1);
+    right = Math.max(right, h.x2);
+    top = Math.min(top, h.y);
+    bottom = Math.max(bottom, h.y);
+  }
+  for (const v of vs) {
+    left = Math.min(left, v.x);
+    right = Math.max(right, v.x);
+    top = Math.min(top, v.y1);
+    bottom = Math.max(bottom, v.y2);
+  }
   const xs = cluster([left, right, ...vs.map((v) => v.x)]);
   const ys = cluster([top, bottom, ...hs.map((h) => h.y)]);
   const nx = xs.length - 1;
@@ -87,10 +99,16 @@ function buildGrid(hs: HSeg[], vs: VSeg[]): Grid | null {
   return { left, top, right, bottom, xs, ys, cellOf };
 }
 
+/**
+ * More rules than this on one page is a drawing (a chart, a map, hatching), not a report's tables;
+ * the page is then read as running text, and the pairwise check stays cheap.
+ */
+const MAX_RULES = 3000;
+
 /** The ruled tables of a page: groups of touching rules with at least two of each direction. */
 export function findGrids(h: readonly HSeg[], v: readonly VSeg[]): Grid[] {
   const n = h.length + v.length;
-  if (h.length < 2 || v.length < 2) return [];
+  if (h.length < 2 || v.length < 2 || n > MAX_RULES) return [];
   const parent = new Int32Array(n).map((_, k) => k);
   for (let i = 0; i < h.length; i++) {
     for (let j = 0; j < v.length; j++) if (touches(h[i]!, v[j]!)) union(parent, i, h.length + j);

@@ -158,16 +158,17 @@ export function layoutPage(page: RawPage): Block[] {
   }
   const blocks: Block[] = grids.map((grid, k) => tableBlock(grid, inGrid[k]!));
   for (const gs of toLines(loose)) {
-    const em = gs.reduce((m, g) => Math.max(m, emOf(g)), 0);
-    blocks.push({
-      kind: 'line',
-      top: Math.min(...gs.map(centreY)) - em / 2,
-      bottom: Math.max(...gs.map(centreY)) + em / 2,
-      x1: gs[0]!.x,
-      x2: Math.max(...gs.map((g) => g.x + widthOf(g))),
-      em,
-      text: lineText(gs),
-    });
+    let em = 0;
+    let top = Infinity;
+    let bottom = -Infinity;
+    let x2 = -Infinity;
+    for (const g of gs) {
+      em = Math.max(em, emOf(g));
+      top = Math.min(top, centreY(g));
+      bottom = Math.max(bottom, centreY(g));
+      x2 = Math.max(x2, g.x + widthOf(g));
+    }
+    blocks.push({ kind: 'line', top: top - em / 2, bottom: bottom + em / 2, x1: gs[0]!.x, x2, em, text: lineText(gs) });
   }
   return blocks.filter((b) => b.kind === 'line' || b.rows.length > 0).sort((a, b) => a.top - b.top);
 }
