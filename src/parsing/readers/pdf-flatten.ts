@@ -21,6 +21,9 @@ export interface Flattened {
 const MARGIN = 0.08;
 const PAGE_NUMBER = /^(?:[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–－_\s]*|第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|\d+\s*\/\s*\d+|Page\s*\d+(?:\s*of\s*\d+)?)$/i;
 const HAS_DIGIT = /\d/;
+const HAS_CJK = /[\u3400-\u9fff]/;
+/** A figure cell: digits and no words (a label may start with 1. or 5.). */
+const isFigure = (c: CellOut) => HAS_DIGIT.test(c.text) && !HAS_CJK.test(c.text);
 /** A label that starts a group of its own ((五)不予处理, 三、…) is never the end of another. */
 const NUMBERED = /^[(（]?[一二三四五六七八九十]+[)）、.．]/;
 const isWide = (ch: string) => (ch.codePointAt(0) ?? 0) >= 0x2e80;
@@ -66,9 +69,10 @@ interface Out {
   cells?: CellOut[];
   /** For a paragraph: its last line, to decide whether the next line continues it. */
   last?: LineBlock;
+  /** A row start moved into the next page's row (its label began here, its figures are there). */
+  dropped?: boolean;
 }
 
-const HAS_CJK = /[\u3400-\u9fff]/;
 /**
  * A row's cells; empty cells before its label are the covered part of a group label: left out. A
  * tab inside a cell stays a cell break (figures in one cell when the rules between them were lost).
@@ -92,7 +96,8 @@ const within = (c: CellOut, t: CellOut) => c.x1 >= t.x1 - 0.3 && c.x2 <= t.x2 + 
 function continueTable(prevRows: Out[], first: CellOut[]): boolean {
   const prev = prevRows[prevRows.length - 1];
   if (!prev?.cells) return false;
-  const labelOnly = !first.some((c) => HAS_DIGIT.test(c.text)) && prev.cells.some((c) => HAS_DIGIT.test(c.text));
+  if (labelStartsAbove(prev, first)) return false;
+  const labelOnly = !first.some(isFigure) && prev.cells.some(isFigure);
   const joins: Array<[CellOut, CellOut]> = [];
   for (const c of first) {
     if (c.text === '' || (!labelOnly && (HAS_DIGIT.test(c.text) || NUMBERED.test(c.text)))) continue;
@@ -112,6 +117,29 @@ function continueTable(prevRows: Out[], first: CellOut[]): boolean {
     from.text = '';
   }
   return labelOnly;
+}
+
+/**
+ * The other way a row breaks: its label begins on the previous page with the figure cells there
+ * empty, and the figures come with the rest of the label. The label's start is moved down.
+ */
+function labelStartsAbove(prev: Out, first: CellOut[]): boolean {
+  const above = prev.cells!;
+  if (above.some(isFigure) || !above.some((c) => HAS_CJK.test(c.text))) return false;
+  const figures = first.filter(isFigure);
+  if (figures.length === 0) return false;
+  // A header row has words over the figure columns; a broken row has nothing there.
+  if (above.some((p) => p.text !== '' && figures.some((f) => overlap(p, f) > 0))) return false;
+  const joins: Array<[CellOut, CellOut]> = [];
+  for (const p of above) {
+    if (p.text === '') continue;
+    const below = first.find((f) => overlap(f, p) > 0 && (within(f, p) || within(p, f)));
+    if (!below) return false;
+    joins.push([p, below]);
+  }
+  for (const [p, below] of joins) below.text = glue(p.text, below.text);
+  prev.dropped = true;
+  return true;
 }
 
 /** Flattens the pages' blocks. */
@@ -151,8 +179,9 @@ export function flattenPages(pages: PageBlocks[]): Flattened {
       openTable = n === 0 && openTable ? [...openTable, ...written] : written;
     });
   });
+  const shown = out.filter((o) => !o.dropped);
   return {
-    lines: out.map((o) => (o.cells ? rowText(o.cells) : o.text)),
-    pages: out.map((o) => o.page),
+    lines: shown.map((o) => (o.cells ? rowText(o.cells) : o.text)),
+    pages: shown.map((o) => o.page),
   };
 }

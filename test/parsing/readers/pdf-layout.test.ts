@@ -153,6 +153,23 @@ describe('across pages', () => {
     expect(flat.pages).toEqual([1, 1, 2]);
   });
 
+  it('joins the start of a label left above the page break, figure cells empty, to the row that has its figures', () => {
+    const p1 = page(
+      [...text('4.无正当理由大量反复申请', 5.5, 41), ...text('0', 20, 41), ...text('0', 26, 41), ...text('5.要求行政机关确认或重新', 5.5, 43.5)],
+      rules(xs, rowsAtBottom),
+    );
+    const p2 = page([...text('出具已获取信息', 5.5, 6), ...text('1', 20, 6), ...text('1', 26, 6)], rules(xs, [5, 7]));
+    const flat = flatten([p1, p2]);
+    expect(flat.lines).toEqual(['4.无正当理由大量反复申请\t0\t0', '5.要求行政机关确认或重新出具已获取信息\t1\t1']);
+    expect(flat.pages).toEqual([1, 2]);
+  });
+
+  it('does not move a header row left above the page break into the first row below it', () => {
+    const p1 = page([...text('行政许可', 5.5, 41), ...text('550', 20, 41), ...text('信息内容', 5.5, 43.5), ...text('决定数量', 19.5, 43.5)], rules(xs, rowsAtBottom));
+    const p2 = page([...text('行政处罚', 5.5, 6), ...text('4119', 20, 6)], rules(xs, [5, 7]));
+    expect(flatten([p1, p2]).lines).toEqual(['行政许可\t550\t', '信息内容\t决定数量\t', '行政处罚\t4119\t']);
+  });
+
   it('does not join a heading row that spans the table to the row above it', () => {
     const p1 = page([...text('行政许可', 5.5, 41), ...text('550', 20, 41), ...text('1', 20, 43.5), ...text('行政处罚', 5.5, 43.5)], rules(xs, rowsAtBottom));
     const p2 = page(
