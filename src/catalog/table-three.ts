@@ -58,7 +58,10 @@ export const T3 = {
   partial: { printed: '(二)部分公开', name: '部分公开', caption: '表三第三项（二）“部分公开”', say: '部分公开的申请', read: { pattern: /部分公开/ }, formats: BOTH },
   denied: { printed: '(三)不予公开', name: '不予公开', caption: '表三第三项（三）“不予公开”（8个分项之和）', say: '不予公开的申请', formats: SUM },
   'denied.state_secret': sub('denied', '1.属于国家秘密', '表三第三项（三）1“属于国家秘密”', '因属于国家秘密不予公开', /国家秘密/),
-  'denied.law_prohibited': sub('denied', '2.其他法律行政法规禁止公开', '表三第三项（三）2“其他法律行政法规禁止公开”', '因法律法规禁止不予公开', /禁止公开/),
+  // Real reports misprint it (其他法律行政止公开): 其他法律 is enough to know the row.
+  'denied.law_prohibited': sub('denied', '2.其他法律行政法规禁止公开', '表三第三项（三）2“其他法律行政法规禁止公开”', '因法律法规禁止不予公开', /禁止公开|其他法律/, {
+    nonstandard: /^(?!.*禁止公开)/,
+  }),
   'denied.three_safety': sub('denied', '3.危及"三安全一稳定"', '表三第三项（三）3“危及‘三安全一稳定’”', '因危及三安全一稳定不予公开', /三安全|一稳定|危及/),
   'denied.third_party': sub('denied', '4.保护第三方合法权益', '表三第三项（三）4“保护第三方合法权益”', '为保护第三方合法权益不予公开', /第三方/),
   'denied.internal_affairs': sub('denied', '5.属于三类内部事务信息', '表三第三项（三）5“属于三类内部事务信息”', '因属于内部事务信息不予公开', /内部事务/),
