@@ -125,6 +125,14 @@ export function markFailed(db: Db, id: number, owner: string, now: Date, error: 
     .run();
 }
 
+/** The call failed in a way that may have delivered it (an answer lost after the request went out): not resent. */
+export function markUnknown(db: Db, id: number, owner: string, now: Date, error: string, attempts: number): void {
+  db.update(deliveries)
+    .set({ status: 'unknown', attempts, lastError: error.slice(0, 500), leaseUntil: null, updatedAt: iso(now) })
+    .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
+    .run();
+}
+
 /** Failed or abandoned rows whose moment has passed become `dropped`; returned for the log. */
 export function dropStale(db: Db, now: Date): DeliveryRow[] {
   return db

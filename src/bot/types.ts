@@ -3,7 +3,8 @@
  * messages into Incoming and send Answer text back; they hold no logic of their own.
  */
 
-export type Transport = 'telegram' | 'wechat' | 'console' | 'http';
+/** Chat platforms, and the group robots (企业微信, 钉钉, 飞书) that only send. */
+export type Transport = 'telegram' | 'wechat' | 'console' | 'http' | 'wecom' | 'dingtalk' | 'feishu';
 
 export interface Incoming {
   transport: Transport;

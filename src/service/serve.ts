@@ -13,6 +13,7 @@ import { deadlineResolver } from '../cli/context.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
+import { createRobotNotifiers } from '../notify/index.js';
 import { buildCoreDeps } from './core-deps.js';
 import { runConsoleChat } from './console-chat.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
@@ -62,7 +63,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const core = createCore(deps);
   const ask = async (q: string) => core.ask(q, now());
   const stops: Array<() => Promise<void>> = [];
-  const notifiers: Partial<Record<Transport, Notifier>> = {};
+  // Group robots (企业微信, 钉钉, 飞书) need no login; they send wherever a roster contact binds one.
+  const notifiers: Partial<Record<Transport, Notifier>> = { ...createRobotNotifiers(config.robotApiRoots) };
 
   const server = createHttpServer({ ask, health: () => ({ years: deps.store.years() }), log });
   const http = await listen(server, config.httpHost, config.httpPort);

@@ -3,17 +3,19 @@ import { Telegram } from 'telegraf';
 import type { Db } from '../../../db/client.js';
 import { findDelivery } from '../../../db/deliveries.js';
 import { createTelegramSender } from '../../bot/adapters/telegram-send.js';
+import { deliveryChatId, displayTarget } from '../../bot/targets.js';
 import type { Notifier, Transport } from '../../bot/types.js';
 import type { Config } from '../../config.js';
 import { calendarFromConfig, seasonYear } from '../../jobs/calendar.js';
 import { deliverAll } from '../../jobs/deliver-all.js';
 import type { DeliveryOutcome } from '../../jobs/deliver.js';
 import { newOwner } from '../../jobs/deps.js';
-import { targetKey, type Outgoing } from '../../jobs/outgoing.js';
+import type { Outgoing } from '../../jobs/outgoing.js';
 import { planEscalations } from '../../jobs/plan-escalations.js';
 import { loadPlanInput } from '../../jobs/plan-input.js';
 import { planReminders } from '../../jobs/plan-reminders.js';
 import { silentLogger } from '../../logger.js';
+import { createRobotNotifiers } from '../../notify/index.js';
 import type { CliContext } from '../context.js';
 import { printJson, printLine } from '../output.js';
 import { openDbOrExit } from './ingest.js';
@@ -25,6 +27,8 @@ function cliNotifiers(config: Config): Partial<Record<Transport, Notifier>> {
   const out: Partial<Record<Transport, Notifier>> = {
     // The console chat is this terminal: the text printed below is the delivery.
     console: { send: async () => {} },
+    // Group robots need no login: the command line sends to them as the service does.
+    ...createRobotNotifiers(config.robotApiRoots),
   };
   if (config.telegram) {
     const api = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
@@ -35,7 +39,7 @@ function cliNotifiers(config: Config): Partial<Record<Transport, Notifier>> {
 }
 
 function deliveryStatus(db: Db, o: Outgoing): string {
-  const row = findDelivery(db, { job: o.job, subject: o.subject, period: o.period, transport: o.target.transport, chatId: o.target.chatId });
+  const row = findDelivery(db, { job: o.job, subject: o.subject, period: o.period, transport: o.target.transport, chatId: deliveryChatId(o.target) });
   return row?.status ?? 'new';
 }
 
@@ -56,7 +60,7 @@ export function registerRemind(program: Command, ctx: CliContext): void {
       try {
         const input = loadPlanInput(handle.db, calendar, now);
         const planned = [...planReminders(input), ...planEscalations(input)];
-        const base = (o: Outgoing) => ({ job: o.job, subject: o.subject, period: o.period, target: targetKey(o.target), text: o.text });
+        const base = (o: Outgoing) => ({ job: o.job, subject: o.subject, period: o.period, channel: o.target.transport, target: displayTarget(o.target), text: o.text });
         let messages: Array<ReturnType<typeof base> & { status?: string; outcome?: string }>;
         if (opts.dryRun) {
           messages = planned.map((o) => ({ ...base(o), status: deliveryStatus(handle.db, o) }));
