@@ -50,7 +50,7 @@ export function createRobotNotifier(spec: RobotSpec, opts: RobotOptions): Notifi
 
   async function sendPart(target: ChatTarget, text: string): Promise<void> {
     const address = robotAddress(target);
-    const label = `${spec.name} ${displayTarget(target).split(':')[1] ?? ''}`;
+    const label = `${spec.name} ${displayTarget(target).slice(target.transport.length + 1)}`;
     const wait = pacer.waitMs(address.id, clock());
     if (wait > 0) throw new RobotError(`${label}：未到可发送的时间（频率限制），${Math.ceil(wait / 1000)} 秒后重试`, 'retry', wait);
     pacer.record(address.id, clock());

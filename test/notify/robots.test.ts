@@ -121,6 +121,23 @@ describe('group robots', () => {
     expect(fake.attempts).toHaveLength(26);
   });
 
+  it('two senders overrunning one 钉钉 robot get it blocked for 10 minutes, and then wait it out', async () => {
+    // The pacer is per process: a second process (the remind command beside the service) has its own.
+    const other = createRobotNotifiers(fake.apiRoots, { clock: () => now });
+    for (let i = 0; i < 10; i++) await robots.dingtalk.send(dingT, `${TEXT}${i}`);
+    for (let i = 0; i < 10; i++) await other.dingtalk.send(dingT, `${TEXT}${i + 10}`);
+    const overrun = await failure(robots.dingtalk.send({ transport: 'dingtalk', chatId: `${DING}:${DING_SECRET}` }, TEXT));
+    expect([overrun.failure, retryDelayMs(overrun, 1)]).toEqual(['retry', 600_000]);
+    now += 2 * 60_000;
+    // Blocked on the server although the minute is over; the blocked sender does not even ask.
+    expect(retryDelayMs(await failure(other.dingtalk.send(dingT, TEXT)), 1)).toBe(600_000);
+    expect((await failure(robots.dingtalk.send(dingT, TEXT))).failure).toBe('retry');
+    expect(fake.attempts.map((a) => a.answer).slice(20)).toEqual([130101, 130101]);
+    now += 8 * 60_000;
+    await robots.dingtalk.send(dingT, TEXT);
+    expect(fake.received).toHaveLength(21);
+  });
+
   it('unknown when the request went out and no answer came; retry when no connection was made', async () => {
     const arrived = fake.takeWithoutAnswer('wecom', WECOM, 'drop');
     const dropped = await failure(robots.wecom.send(wecomT, TEXT));
