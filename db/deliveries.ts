@@ -44,6 +44,8 @@ export interface DeliveryLog {
   /** The platform accepted the message. `unknown` is accepted too: a slow send outlived its lease. */
   markSent(id: number, owner: string, now: Date, attempts: number): void;
   markFailed(id: number, owner: string, now: Date, error: string, attempts: number, nextAttemptAt: Date | null): void;
+  /** The call failed in a way that may have delivered it (an answer lost after the request went out): not resent. */
+  markUnknown(id: number, owner: string, now: Date, error: string, attempts: number): void;
   /** Failed or abandoned rows whose moment has passed become `dropped`; returned for the log. */
   dropStale(now: Date): DeliveryRow[];
   /** Sends whose sender vanished mid-call (lease run out) become `unknown`: resending could double them. */
@@ -126,6 +128,14 @@ export function createDeliveryLog(c: Connection): DeliveryLog {
           leaseUntil: null,
           updatedAt: iso(now),
         })
+        .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
+        .run();
+    },
+
+    /** The call failed in a way that may have delivered it (an answer lost after the request went out): not resent. */
+    markUnknown(id, owner, now, error, attempts) {
+      db.update(deliveries)
+        .set({ status: 'unknown', attempts, lastError: error.slice(0, 500), leaseUntil: null, updatedAt: iso(now) })
         .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
         .run();
     },

@@ -8,6 +8,7 @@ import { calendarFromConfig, type Calendar } from './calendar/calendar.js';
 import { newOwner, type JobDeps, type JobLog } from './jobs/deps.js';
 import { rosterReader, type RosterEntry } from './jobs/roster.js';
 import { silentLogger, type Logger } from './logger.js';
+import { createRobotNotifiers } from './notify/index.js';
 
 export type Notifiers = Partial<Record<Transport, Notifier>>;
 
@@ -30,8 +31,9 @@ export interface App {
   readonly coreDeps: CoreDeps;
   readonly core: QuestionCore;
   /**
-   * Where messages go, by transport. Empty at first: `serve` adds each chat adapter's notifier as it
-   * starts, the `remind` command adds sendOnlyNotifiers. The jobs look a transport up at each send.
+   * Where messages go, by transport. At first only the group robots (企业微信, 钉钉, 飞书: they need no
+   * login): `serve` adds each chat adapter's notifier as it starts, the `remind` command adds
+   * sendOnlyNotifiers. The jobs look a transport up at each send.
    */
   readonly notifiers: Notifiers;
   /** What the jobs run with: this app's stores, roster, notifiers, calendar and log, one owner per app. */
@@ -64,7 +66,7 @@ export function openApp(config: Config, options: AppOptions = {}): App {
     },
     log,
   };
-  const notifiers: Notifiers = {};
+  const notifiers: Notifiers = { ...createRobotNotifiers(config.robotApiRoots) };
   const jobs: JobDeps = { stores, roster, notifiers, calendar, log: log satisfies JobLog, owner: newOwner() };
   return {
     config,

@@ -76,6 +76,10 @@ const Env = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  /** Group robots' API roots (data contract §6.3), for a proxy or a test server. */
+  NIANBAO_WECOM_API_ROOT: z.url().default('https://qyapi.weixin.qq.com'),
+  NIANBAO_DINGTALK_API_ROOT: z.url().default('https://oapi.dingtalk.com'),
+  NIANBAO_FEISHU_API_ROOT: z.url().default('https://open.feishu.cn'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine(remindOutsideQuietHours, {
   path: ['NIANBAO_REMIND_AT'],
@@ -103,6 +107,8 @@ export type Config = Readonly<{
     webhook?: { domain: string; path: string; secretToken: string; port: number };
   } | null;
   wechat: { puppet: string; token?: string } | null;
+  /** API roots of the group robots (企业微信, 钉钉, 飞书); the robots themselves are roster contacts. */
+  robotApiRoots: Readonly<{ wecom: string; dingtalk: string; feishu: string }>;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }>;
 
@@ -144,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook: webhookOf(e) }
       : null,
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
+    robotApiRoots: { wecom: e.NIANBAO_WECOM_API_ROOT, dingtalk: e.NIANBAO_DINGTALK_API_ROOT, feishu: e.NIANBAO_FEISHU_API_ROOT },
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: Object.freeze(config) };

@@ -5,7 +5,7 @@ export const subscriptions = sqliteTable(
   'subscriptions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    transport: text('transport', { enum: ['telegram', 'wechat', 'console', 'http'] }).notNull(),
+    transport: text('transport', { enum: ['telegram', 'wechat', 'console', 'http', 'wecom', 'dingtalk', 'feishu'] }).notNull(),
     chatId: text('chat_id').notNull(),
     scopeKind: text('scope_kind', { enum: ['org', 'region'] }).notNull(),
     scopeName: text('scope_name').notNull(),

@@ -4,7 +4,8 @@
  * pipeline and sends the Reply back; it holds no logic of its own.
  */
 
-export type Transport = 'telegram' | 'wechat' | 'console' | 'http';
+/** Chat platforms, and the group robots (企业微信, 钉钉, 飞书) that only send. */
+export type Transport = 'telegram' | 'wechat' | 'console' | 'http' | 'wecom' | 'dingtalk' | 'feishu';
 
 export interface Incoming {
   transport: Transport;

@@ -1,3 +1,4 @@
+import { displayTarget } from '../bot/targets.js';
 import { deliverOnce, type DeliveryOutcome } from './deliver.js';
 import type { JobDeps } from './deps.js';
 import type { Outgoing } from './outgoing.js';
@@ -21,7 +22,7 @@ export async function deliverAll(deps: JobDeps, outs: readonly Outgoing[], now: 
     try {
       outcome = await deliverOnce(deps, out, now);
     } catch (err) {
-      deps.log.error({ err, job: out.job, subject: out.subject, period: out.period, target: out.target }, 'delivery log error');
+      deps.log.error({ err, job: out.job, subject: out.subject, period: out.period, target: displayTarget(out.target) }, 'delivery log error');
       outcome = { kind: 'failed', error: err instanceof Error ? err.message : String(err), retryAt: null };
     }
     summary.results.push({ out, outcome });

@@ -1,7 +1,8 @@
+import { deliveryChatId } from '../bot/targets.js';
 import { isQuiet } from '../calendar/schedule.js';
 import type { JobDeps } from './deps.js';
 import type { Outgoing } from './outgoing.js';
-import { errorText, retryDelayMs } from './retry-policy.js';
+import { errorText, mayHaveArrived, retryDelayMs } from './retry-policy.js';
 
 /** A claim left by a process that died before sending may be taken over after this long. */
 export const CLAIM_LEASE_MS = 60_000;
@@ -27,7 +28,7 @@ export async function deliverOnce(deps: JobDeps, out: Outgoing, now: Date): Prom
   if (isQuiet(deps.calendar, now)) return { kind: 'skipped', reason: 'quiet hours' };
   const notifier = deps.notifiers[out.target.transport];
   if (!notifier) return { kind: 'skipped', reason: `no ${out.target.transport} connection here` };
-  const key = { job: out.job, subject: out.subject, period: out.period, transport: out.target.transport, chatId: out.target.chatId };
+  const key = { job: out.job, subject: out.subject, period: out.period, transport: out.target.transport, chatId: deliveryChatId(out.target) };
   const claim = deliveries.claim(key, out, owner, now, CLAIM_LEASE_MS);
   if (claim.kind === 'skip') return { kind: 'skipped', reason: claim.reason };
   deps.afterClaim?.(out);
@@ -36,6 +37,12 @@ export async function deliverOnce(deps: JobDeps, out: Outgoing, now: Date): Prom
   try {
     await notifier.send(out.target, out.text);
   } catch (err) {
+    if (mayHaveArrived(err)) {
+      const error = errorText(err);
+      deliveries.markUnknown(claim.id, owner, now, error, attempts);
+      log.warn({ ...key, attempts, error }, 'a send may have arrived although it failed, so it is not sent again');
+      return { kind: 'failed', error, retryAt: null };
+    }
     const delay = retryDelayMs(err, attempts);
     const retryAt = delay === null ? null : new Date(now.getTime() + delay);
     const error = errorText(err);

@@ -37,6 +37,11 @@ export function retryDelayMs(err: unknown, attempts: number): number | null {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
+/** The request may have reached the platform although the call failed (a robot's answer was lost): never resend. */
+export function mayHaveArrived(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { mayHaveArrived?: unknown }).mayHaveArrived === true;
+}
+
 export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message || err.name;
   return String(err);

@@ -1,18 +1,20 @@
-import type { ChatTarget, Transport } from '../bot/types.js';
+import { parseContacts } from '../bot/targets.js';
+import type { ChatTarget } from '../bot/types.js';
 import type { OrgKind } from '../parsing/types.js';
 import { kindFromName, parseKind } from './roster.js';
 
 /**
  * Reads a roster file: `name,region,kind,contact` per line, the last two optional. A header line
  * (English or Chinese column names) may reorder the columns. `contact` is a group to bind the
- * organisation to, written `telegram:<chat id>` or `wechat:<room id>`.
+ * organisation to, written `telegram:<chat id>`, `wechat:<room id>` or a group robot (src/bot/targets.ts),
+ * several separated by `;`.
  */
 
 export interface ImportRow {
   name: string;
   region: string | null;
   kind: OrgKind;
-  contact: ChatTarget | null;
+  contacts: ChatTarget[];
 }
 
 export interface RosterParse {
@@ -21,7 +23,9 @@ export interface RosterParse {
   errors: string[];
 }
 
-const HEADERS: Readonly<Record<string, keyof ImportRow>> = {
+type Column = Exclude<keyof ImportRow, 'contacts'> | 'contact';
+
+const HEADERS: Readonly<Record<string, Column>> = {
   name: 'name',
   名称: 'name',
   单位: 'name',
@@ -38,8 +42,6 @@ const HEADERS: Readonly<Record<string, keyof ImportRow>> = {
   联系群: 'contact',
   群: 'contact',
 };
-
-const TRANSPORTS: readonly Transport[] = ['telegram', 'wechat', 'console', 'http'];
 
 /** Splits one CSV line, honouring double quotes ("a,b" and "" inside quotes). */
 export function splitCsvLine(line: string): string[] {
@@ -60,14 +62,6 @@ export function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-export function parseContact(text: string): ChatTarget | null | undefined {
-  const t = text.trim();
-  if (t === '') return null;
-  const m = /^([a-z]+):(.+)$/.exec(t);
-  if (!m || !TRANSPORTS.includes(m[1] as Transport)) return undefined;
-  return { transport: m[1] as Transport, chatId: m[2]!.trim() };
-}
-
 const TOWN_NAME = /(镇|乡|街道)(人民政府|办事处)?$/;
 
 /**
@@ -85,7 +79,7 @@ export function parseRosterCsv(text: string): RosterParse {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const rows: ImportRow[] = [];
   const errors: string[] = [];
-  let columns: Array<keyof ImportRow | undefined> = ['name', 'region', 'kind', 'contact'];
+  let columns: Array<Column | undefined> = ['name', 'region', 'kind', 'contact'];
   let sawData = false;
   lines.forEach((line, i) => {
     if (line.trim() === '' || line.trimStart().startsWith('#')) return;
@@ -96,7 +90,7 @@ export function parseRosterCsv(text: string): RosterParse {
       return;
     }
     sawData = true;
-    const get = (key: keyof ImportRow) => {
+    const get = (key: Column) => {
       const at = columns.indexOf(key);
       return at === -1 ? '' : (cells[at] ?? '');
     };
@@ -105,10 +99,10 @@ export function parseRosterCsv(text: string): RosterParse {
     if (!name) return void errors.push(`${where}：缺少单位名称`);
     const kind = parseKind(get('kind'));
     if (kind === undefined) return void errors.push(`${where}：不认识的类型“${get('kind')}”（可写 镇、乡、街道、部门、政府、其他）`);
-    const contact = parseContact(get('contact'));
-    if (contact === undefined) return void errors.push(`${where}：联系群应写成 telegram:群号 或 wechat:群ID`);
+    const contacts = parseContacts(get('contact'));
+    if (!contacts.ok) return void errors.push(`${where}：${contacts.error}`);
     const region = get('region') || null;
-    rows.push({ name: shortName(name, region), region, kind: kind ?? kindFromName(name), contact });
+    rows.push({ name: shortName(name, region), region, kind: kind ?? kindFromName(name), contacts: contacts.targets });
   });
   return { rows, errors };
 }

@@ -8,9 +8,9 @@ describe('roster files', () => {
     const r = parseRosterCsv('\uFEFF地区,名称,联系群,类型\r\n临清市,康庄镇,telegram:-1001,镇\r\n临清市,新华路街道,,\r\n霍邱县,霍邱县财政局,wechat:123@chatroom,部门\n');
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { name: '康庄镇', region: '临清市', kind: 'town', contact: { transport: 'telegram', chatId: '-1001' } },
-      { name: '新华路街道', region: '临清市', kind: 'subdistrict', contact: null },
-      { name: '霍邱县财政局', region: '霍邱县', kind: 'department', contact: { transport: 'wechat', chatId: '123@chatroom' } },
+      { name: '康庄镇', region: '临清市', kind: 'town', contacts: [{ transport: 'telegram', chatId: '-1001' }] },
+      { name: '新华路街道', region: '临清市', kind: 'subdistrict', contacts: [] },
+      { name: '霍邱县财政局', region: '霍邱县', kind: 'department', contacts: [{ transport: 'wechat', chatId: '123@chatroom' }] },
     ]);
   });
 
@@ -29,7 +29,7 @@ describe('roster files', () => {
     expect(r.errors).toEqual([
       '第2行：缺少单位名称',
       '第3行：不认识的类型“村”（可写 镇、乡、街道、部门、政府、其他）',
-      '第4行：联系群应写成 telegram:群号 或 wechat:群ID',
+      '第4行：联系群应写成 telegram:群号、wechat:群ID、wecom:机器人key、dingtalk:access_token[:加签密钥]、feishu:机器人hook[:签名密钥]',
     ]);
   });
 

@@ -61,7 +61,7 @@ describe('a reporting season', () => {
     expect(parsed.errors).toEqual([]);
     t.stores.roster.import(parsed.rows, bj('2026-12-20T10:00'));
     const subs = t.stores.subscriptions;
-    for (const r of parsed.rows) subs.subscribe(r.contact!, { kind: 'org', name: r.name }, 'roster:import', bj('2026-12-20T10:00'));
+    for (const r of parsed.rows) for (const c of r.contacts) subs.subscribe(c, { kind: 'org', name: r.name }, 'roster:import', bj('2026-12-20T10:00'));
     subs.subscribe({ transport: 'telegram', chatId: '-100' }, { kind: 'region', name: '临清市' }, 'telegram:9', bj('2026-12-20T10:00'));
     subs.subscribe({ transport: 'telegram', chatId: '-200' }, { kind: 'region', name: '沂源县' }, 'telegram:9', bj('2026-12-20T10:00'));
 

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { DeliveryLog } from '../../../db/deliveries.js';
 import { sendOnlyNotifiers } from '../../app.js';
+import { deliveryChatId, displayTarget } from '../../bot/targets.js';
 import { seasonYear } from '../../calendar/due.js';
 import { deliverAll } from '../../jobs/deliver-all.js';
 import type { DeliveryOutcome } from '../../jobs/deliver.js';
-import { targetKey, type Outgoing } from '../../jobs/outgoing.js';
+import type { Outgoing } from '../../jobs/outgoing.js';
 import { planEscalations } from '../../jobs/plan-escalations.js';
 import { loadPlanInput } from '../../jobs/plan-input.js';
 import { planReminders } from '../../jobs/plan-reminders.js';
@@ -14,7 +15,7 @@ import { printJson, printLine } from '../output.js';
 const JOB_WORD = { remind: '提醒', escalate: '催报', notice: '检查通知' } as const;
 
 function deliveryStatus(deliveries: DeliveryLog, o: Outgoing): string {
-  const row = deliveries.find({ job: o.job, subject: o.subject, period: o.period, transport: o.target.transport, chatId: o.target.chatId });
+  const row = deliveries.find({ job: o.job, subject: o.subject, period: o.period, transport: o.target.transport, chatId: deliveryChatId(o.target) });
   return row?.status ?? 'new';
 }
 
@@ -35,7 +36,7 @@ export function registerRemind(program: Command, ctx: CliContext): void {
       try {
         const input = loadPlanInput(app, calendar, now);
         const planned = [...planReminders(input), ...planEscalations(input)];
-        const base = (o: Outgoing) => ({ job: o.job, subject: o.subject, period: o.period, target: targetKey(o.target), text: o.text });
+        const base = (o: Outgoing) => ({ job: o.job, subject: o.subject, period: o.period, channel: o.target.transport, target: displayTarget(o.target), text: o.text });
         let messages: Array<ReturnType<typeof base> & { status?: string; outcome?: string }>;
         if (opts.dryRun) {
           messages = planned.map((o) => ({ ...base(o), status: deliveryStatus(app.stores.deliveries, o) }));

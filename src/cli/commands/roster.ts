@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseRosterCsv } from '../../jobs/roster-csv.js';
-import { targetKey } from '../../jobs/outgoing.js';
+import { displayTarget } from '../../bot/targets.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
@@ -13,7 +13,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
 
   roster
     .command('import <csv>')
-    .description('导入名单：每行 名称,地区,类型,联系群（后两项可省略；联系群写 telegram:群号 或 wechat:群ID）')
+    .description('导入名单：每行 名称,地区,类型,联系群（后两项可省略；联系群写 telegram:群号、wechat:群ID 或 wecom:/dingtalk:/feishu: 机器人，多个用 ; 分开）')
     .option('--json', '输出 {added, updated, groups} JSON')
     .action((file: string, opts: { json?: boolean }) => {
       let text: string;
@@ -33,7 +33,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
         const subs = app.stores.subscriptions;
         let groups = 0;
         for (const r of parsed.rows) {
-          if (r.contact && subs.subscribe(r.contact, { kind: 'org', name: r.name }, 'roster:import', now) === 'added') groups++;
+          for (const c of r.contacts) if (subs.subscribe(c, { kind: 'org', name: r.name }, 'roster:import', now) === 'added') groups++;
         }
         if (opts.json) printJson({ ...counts, groups });
         else printLine(`名单已导入：新增 ${counts.added} 个单位，更新 ${counts.updated} 个，绑定 ${groups} 个联系群。`);
@@ -52,7 +52,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
         const subs = app.stores.subscriptions.list();
         const rows = app.roster().map((e) => ({
           ...e,
-          groups: subs.filter((s) => s.scope.kind === 'org' && s.scope.name === e.name).map((s) => targetKey(s.target)),
+          groups: subs.filter((s) => s.scope.kind === 'org' && s.scope.name === e.name).map((s) => displayTarget(s.target)),
         }));
         if (opts.json) return printJson({ rows });
         if (rows.length === 0) return printLine('名单为空：用 nianbao roster import <csv> 导入，或入库年报。');
