@@ -126,7 +126,6 @@ function boundary(layer, files) {
   }));
 }
 
-
 export default defineConfig(
   globalIgnores(['node_modules/', 'data/', 'coverage/', 'samples/', 'test/fixtures/', 'db/migrations/']),
   js.configs.recommended,
@@ -166,5 +165,4 @@ export default defineConfig(
     files: ['src/bot/core/text.ts'],
     rules: { 'no-misleading-character-class': 'off' },
   },
-
 );

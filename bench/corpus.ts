@@ -214,7 +214,10 @@ function verify(t: Template, pool: SeedSet['pool']): { ok: Shape[]; problems: st
   for (const shape of SHAPES) {
     const problems: string[] = [];
     const valid = makeValues({ format: t.format as 'gov2019', blankKeys: t.blankKeys, seed: 7, org: 3, year: 2024, firstYear: 2020 });
-    for (const [label, values] of [['distinct', distinctValues(t)], ['valid', valid]] as const) {
+    for (const [label, values] of [
+      ['distinct', distinctValues(t)],
+      ['valid', valid],
+    ] as const) {
       const ctx: RenderCtx = { name: '碧峰镇', bare: '碧峰', region: '青岚县', year: 2024, date: [1, 20], values, pool, prose: rng(11) };
       const text = reshape(renderLines(t, ctx).join('\n'), shape);
       const parsed = parseReportText(text);

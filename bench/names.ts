@@ -61,7 +61,7 @@ export function makeNames(count: number, seed: number): NameTable {
   }
   const regions: Region[] = [];
   const regionOf = new Int32Array(count);
-  for (let first = 0; first < count; ) {
+  for (let first = 0; first < count;) {
     const size = Math.min(8 + r.int(13), count - first);
     const name = core(2) + r.pick(['县', '县', '县', '市', '区']);
     for (let i = first; i < first + size; i++) regionOf[i] = regions.length;

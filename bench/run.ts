@@ -61,7 +61,10 @@ function parseArgs(argv: string[]): Options {
     .option('--workers <n>', 'worker threads for the parallel parse', int(1), availableParallelism())
     .option('--runs <n>', 'repeat the measurements (same corpus, fresh database) and report medians', int(1), 1)
     .option('--phases <list>', `comma-separated subset of ${PHASES.join(',')}`, (v) => {
-      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = list.filter((p) => !(PHASES as readonly string[]).includes(p));
       if (bad.length > 0) throw new InvalidArgumentError(`unknown phase ${bad.join(', ')}`);
       return list as Phase[];
@@ -224,7 +227,7 @@ function summarize(opts: Options, corpus: Corpus, runs: RunResult[], generateSec
   const rss: Record<string, number> = { generate: generateRss };
   for (const k of rssKeys) rss[k] = Math.max(...runs.map((r) => r.rss_mb[k] ?? 0));
   const floorRatio = floor && parse ? floor.reports_per_s / parse.reports_per_s : undefined;
-  const ingest40k = ingest ? (40000 / ingest.reports_per_s) : undefined;
+  const ingest40k = ingest ? 40000 / ingest.reports_per_s : undefined;
 
   const doc = {
     reports: corpus.totalFiles,
@@ -285,9 +288,15 @@ type Doc = ReturnType<typeof summarize>;
 function printTable(doc: Doc): void {
   const rows: Array<[string, string, string, string]> = [];
   const ok = (b: boolean | null | undefined) => (b === null || b === undefined ? '' : b ? 'met' : 'MISSED');
-  const f = (x: number | null | undefined, d = 0) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const f = (x: number | null | undefined, d = 0) =>
+    x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   if (doc.parse) {
-    rows.push(['parse, 1 core', `${f(doc.parse.reports_per_s)} reports/s, ${f(doc.parse.mb_per_s, 1)} MB/s`, '≥ 2,000 reports/s', ok(doc.targets.parse_per_core)]);
+    rows.push([
+      'parse, 1 core',
+      `${f(doc.parse.reports_per_s)} reports/s, ${f(doc.parse.mb_per_s, 1)} MB/s`,
+      '≥ 2,000 reports/s',
+      ok(doc.targets.parse_per_core),
+    ]);
     rows.push(['read+decode floor', `${f(doc.parse.floor_reports_per_s)} reports/s, ${f(doc.parse.floor_mb_per_s, 1)} MB/s`, '', '']);
     rows.push(['parse / floor', `${f(doc.parse.floor_ratio, 1)}×`, '≤ 10×', ok(doc.targets.floor_ratio)]);
     if (doc.parse.workers_reports_per_s !== null) rows.push([`parse, ${doc.parse.workers} threads`, `${f(doc.parse.workers_reports_per_s)} reports/s`, '', '']);
@@ -299,14 +308,30 @@ function printTable(doc: Doc): void {
   }
   if (doc.answer) {
     for (const [size, a] of Object.entries(doc.answer.at)) {
-      rows.push([`answer @ ${Number(size).toLocaleString('en-US')}`, `p50 ${f(a.p50_ms, 2)} / p95 ${f(a.p95_ms, 2)} / p99 ${f(a.p99_ms, 2)} ms`, size === String(Math.max(...Object.keys(doc.answer.at).map(Number))) ? 'p99 ≤ 20 ms' : '', '']);
+      rows.push([
+        `answer @ ${Number(size).toLocaleString('en-US')}`,
+        `p50 ${f(a.p50_ms, 2)} / p95 ${f(a.p95_ms, 2)} / p99 ${f(a.p99_ms, 2)} ms`,
+        size === String(Math.max(...Object.keys(doc.answer.at).map(Number))) ? 'p99 ≤ 20 ms' : '',
+        '',
+      ]);
       for (const [kind, k] of Object.entries(a.by_kind)) rows.push([`  ${kind}`, `p50 ${f(k.p50_ms, 2)} / p99 ${f(k.p99_ms, 2)} ms`, '', '']);
       const isLargest = size === String(Math.max(...Object.keys(doc.answer.at).map(Number)));
       rows.push(['  first question', `${f(a.cold_ms, 0)} ms (builds the name index)`, '', '']);
-      rows.push(['  after a new town', `${f(a.first_ms, 0)} ms (then ${f(a.first_after_removal_ms, 0)} ms when it goes)`, isLargest ? '≤ 300 ms' : '', isLargest ? ok(doc.targets.answer_first) : '']);
+      rows.push([
+        '  after a new town',
+        `${f(a.first_ms, 0)} ms (then ${f(a.first_after_removal_ms, 0)} ms when it goes)`,
+        isLargest ? '≤ 300 ms' : '',
+        isLargest ? ok(doc.targets.answer_first) : '',
+      ]);
       for (const [label, n] of Object.entries(a.national)) {
-        const target = isLargest && label === 'rank_top10' ? doc.targets.national_top10 : isLargest && label === 'missing_all' ? doc.targets.national_missing : undefined;
-        rows.push([`  national ${label}`, `${f(n.ms, 0)} ms, again ${f(n.again_ms, 0)} ms (${n.kind}, ${f(n.chars)} chars)`, target === undefined ? '' : '≤ 100 ms', ok(target)]);
+        const target =
+          isLargest && label === 'rank_top10' ? doc.targets.national_top10 : isLargest && label === 'missing_all' ? doc.targets.national_missing : undefined;
+        rows.push([
+          `  national ${label}`,
+          `${f(n.ms, 0)} ms, again ${f(n.again_ms, 0)} ms (${n.kind}, ${f(n.chars)} chars)`,
+          target === undefined ? '' : '≤ 100 ms',
+          ok(target),
+        ]);
       }
       if (a.misunderstood > 0) rows.push(['  misunderstood', `${a.misunderstood} of ${a.questions}`, '', '']);
     }
@@ -314,12 +339,28 @@ function printTable(doc: Doc): void {
     if (last >= 0) rows[last]![3] = ok(doc.targets.answer_p99);
   }
   if (doc.plan) {
-    rows.push([`plan, ${f(doc.plan.roster)} orgs`, `${f(doc.plan.seconds, 2)} s (remind ${f(doc.plan.parts.remind_s, 2)}, escalate ${f(doc.plan.parts.escalate_s, 2)}, check ${f(doc.plan.parts.check_s, 2)})`, '≤ 1 s', ok(doc.targets.plan_1s)]);
+    rows.push([
+      `plan, ${f(doc.plan.roster)} orgs`,
+      `${f(doc.plan.seconds, 2)} s (remind ${f(doc.plan.parts.remind_s, 2)}, escalate ${f(doc.plan.parts.escalate_s, 2)}, check ${f(doc.plan.parts.check_s, 2)})`,
+      '≤ 1 s',
+      ok(doc.targets.plan_1s),
+    ]);
     rows.push(['  without reads', `${f(doc.plan.planning_s, 2)} s (reading roster and reports: ${f(doc.plan.parts.load_s, 2)} s)`, '', '']);
   }
-  rows.push(['peak RSS', Object.entries(doc.rss_mb).map(([k, v]) => `${k} ${v}`).join(', ') + ' MB', '≤ 1,024 MB each', ok(doc.targets.rss_1gb)]);
+  rows.push([
+    'peak RSS',
+    Object.entries(doc.rss_mb)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') + ' MB',
+    '≤ 1,024 MB each',
+    ok(doc.targets.rss_1gb),
+  ]);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-  const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(w[i]! - [...c].length)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c + ' '.repeat(w[i]! - [...c].length))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(
     `nianbao bench: ${doc.reports.toLocaleString('en-US')} reports (${doc.organisations.toLocaleString('en-US')} organisations in ${doc.regions.toLocaleString('en-US')} counties, years ${doc.years.join(', ')}), ` +
       `${doc.corpus.mb} MB; ${doc.runs} run${doc.runs > 1 ? 's (medians)' : ''}; ${doc.machine.cpus} × ${doc.machine.model.trim()}, Node ${doc.machine.node}\n\n`,
@@ -363,7 +404,15 @@ async function main(): Promise<void> {
     const prep = prepare(SEEDS);
     for (const e of prep.excluded) log(opts, `  left out: ${e}`);
     const corpus = buildCorpus(
-      { dir: corpusDir, reports: opts.reports, years: opts.years, lastYear: opts.lastYear, seed: opts.seed, seedsDir: SEEDS, onProgress: (done) => (bar.tick(done - shown), (shown = done)) },
+      {
+        dir: corpusDir,
+        reports: opts.reports,
+        years: opts.years,
+        lastYear: opts.lastYear,
+        seed: opts.seed,
+        seedsDir: SEEDS,
+        onProgress: (done) => (bar.tick(done - shown), (shown = done)),
+      },
       prep,
     );
     bar.stop();
@@ -389,4 +438,3 @@ main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });
-

@@ -143,9 +143,28 @@ function withReceived(parts: Part[]): Part[] {
 
 /** Contract order of the cells in one printed row: table, row, column. */
 const COLUMN_ORDER = [
-  'new_made', 'new_published', 'total_published', 'issued', 'repealed', 'in_force', 'prev_items', 'delta_items', 'decisions', 'items', 'amount_wan',
-  'natural', 'org_commercial', 'org_research', 'org_social', 'org_legal', 'org_other',
-  'upheld', 'corrected', 'other', 'pending', 'total',
+  'new_made',
+  'new_published',
+  'total_published',
+  'issued',
+  'repealed',
+  'in_force',
+  'prev_items',
+  'delta_items',
+  'decisions',
+  'items',
+  'amount_wan',
+  'natural',
+  'org_commercial',
+  'org_research',
+  'org_social',
+  'org_legal',
+  'org_other',
+  'upheld',
+  'corrected',
+  'other',
+  'pending',
+  'total',
 ];
 const GROUP_ORDER = ['active', 'applications', 'review', 'litigation_direct', 'litigation_after_review'];
 function cellOrder(a: string, b: string): number {
@@ -285,7 +304,9 @@ export function compileTemplate(file: string, raw: string, pool: Record<ProseSec
 
 export function loadSeeds(dir: string): SeedSet {
   const pool: Record<ProseSection, Sentence[]> = { overview: [], problems: [], other: [] };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   if (files.length === 0) throw new Error(`no seed reports in ${dir}`);
   const templates = files.map((f) => {
     const raw = readFileSync(join(dir, f), 'utf8');

@@ -87,7 +87,10 @@ function t3(input: ValueInput, r: Rng, out: Values): void {
     set('new', handled + forward - over);
   });
   for (const row of rows) {
-    out.set(`applications.${row}.total`, APPLICANTS.reduce((s, c) => s + out.get(`applications.${row}.${c}`)!, 0));
+    out.set(
+      `applications.${row}.total`,
+      APPLICANTS.reduce((s, c) => s + out.get(`applications.${row}.${c}`)!, 0),
+    );
   }
 }
 
@@ -130,7 +133,12 @@ function t2(input: ValueInput, out: Values): void {
         out.set(`active.${row}.prev_items`, prevItems[row]!);
         out.set(`active.${row}.delta_items`, deltas[row]!);
       }
-      for (const [row, scale] of [['licensing', 400], ['other_services', 100], ['penalty', 12], ['coercion', 2]] as const) {
+      for (const [row, scale] of [
+        ['licensing', 400],
+        ['other_services', 100],
+        ['penalty', 12],
+        ['coercion', 2],
+      ] as const) {
         out.set(`active.${row}.decisions`, smallCount(r, 0.35, scale));
       }
       out.set('active.fees.amount_wan', r.chance(0.7) ? 0 : Math.round(r.next() * 500) / 10);

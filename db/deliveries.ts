@@ -17,9 +17,7 @@ export interface DeliveryKey {
   chatId: string;
 }
 
-export type ClaimResult =
-  | { kind: 'claimed'; id: number; attempts: number }
-  | { kind: 'skip'; status: DeliveryStatus | 'stale'; reason: string };
+export type ClaimResult = { kind: 'claimed'; id: number; attempts: number } | { kind: 'skip'; status: DeliveryStatus | 'stale'; reason: string };
 
 const iso = (d: Date) => d.toISOString();
 
@@ -94,10 +92,7 @@ export function createDeliveryLog(c: Connection): DeliveryLog {
         }
         const reason = blocked(row, at);
         if (reason !== null) return { kind: 'skip', status: row.status, reason };
-        db.update(deliveries)
-          .set({ status: 'claimed', owner, leaseUntil: lease, text: message.text, updatedAt: at })
-          .where(eq(deliveries.id, row.id))
-          .run();
+        db.update(deliveries).set({ status: 'claimed', owner, leaseUntil: lease, text: message.text, updatedAt: at }).where(eq(deliveries.id, row.id)).run();
         return { kind: 'claimed', id: row.id, attempts: row.attempts };
       });
     },

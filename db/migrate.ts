@@ -16,9 +16,7 @@ export function applyMigrations(sqlite: Database.Database, folder: string): numb
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const run = sqlite.transaction(() => {
     sqlite.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
-    const last = sqlite.prepare(`SELECT created_at FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`).get() as
-      | { created_at: number | string }
-      | undefined;
+    const last = sqlite.prepare(`SELECT created_at FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`).get() as { created_at: number | string } | undefined;
     const lastMillis = last ? Number(last.created_at) : -1;
     const record = sqlite.prepare(`INSERT INTO "${TABLE}" ("hash", "created_at") VALUES (?, ?)`);
     let applied = 0;

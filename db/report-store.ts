@@ -56,7 +56,9 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
     },
 
     reportsOf(orgId) {
-      return withFindings(prepare(`SELECT ${HEAD} ${FROM} WHERE reports.org_id = ? AND reports.is_current = 1 ORDER BY reports.year`).all(orgId) as ReportHead[]);
+      return withFindings(
+        prepare(`SELECT ${HEAD} ${FROM} WHERE reports.org_id = ? AND reports.is_current = 1 ORDER BY reports.year`).all(orgId) as ReportHead[],
+      );
     },
 
     reportsForYear(year) {

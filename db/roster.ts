@@ -26,15 +26,18 @@ export interface RosterStore {
 export function createRosterStore(c: Connection): RosterStore {
   const { prepare } = c;
   const listImported = () => prepare('SELECT name, region, kind FROM roster ORDER BY id').all() as ImportedEntry[];
-  const sources = keptUntilChange(
-    c.changeStamp,
-    (): RosterSources => ({
-      imported: listImported(),
-      orgs: (prepare('SELECT id, org, name, region, kind FROM orgs ORDER BY id').all() as Array<{ id: number; org: string; name: string; region: string | null; kind: string | null }>).map(
-        (o) => ({ ...o, aliases: [] }),
-      ),
-    }),
-  );
+  const sources = keptUntilChange(c.changeStamp, (): RosterSources => ({
+    imported: listImported(),
+    orgs: (
+      prepare('SELECT id, org, name, region, kind FROM orgs ORDER BY id').all() as Array<{
+        id: number;
+        org: string;
+        name: string;
+        region: string | null;
+        kind: string | null;
+      }>
+    ).map((o) => ({ ...o, aliases: [] })),
+  }));
   return {
     import(entries, at) {
       const find = prepare('SELECT id FROM roster WHERE name = ? AND region_key = ?');

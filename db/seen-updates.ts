@@ -23,7 +23,9 @@ export function createSeenUpdates(c: Connection, opts: SeenUpdatesOptions = {}):
       const at = now();
       const res = db.insert(seenUpdates).values({ key, seenAt: at.toISOString() }).onConflictDoNothing().run();
       if (res.changes === 1 && ++added % pruneEvery === 0) {
-        db.delete(seenUpdates).where(lt(seenUpdates.seenAt, new Date(at.getTime() - keepMs).toISOString())).run();
+        db.delete(seenUpdates)
+          .where(lt(seenUpdates.seenAt, new Date(at.getTime() - keepMs).toISOString()))
+          .run();
       }
       return res.changes === 1;
     },

@@ -39,14 +39,12 @@ export function createSubscriptionStore(c: Connection): SqliteSubscriptionStore 
         .where(and(filter.target ? targetWhere(filter.target) : undefined, filter.scope ? scopeWhere(filter.scope) : undefined))
         .orderBy(asc(subscriptions.id))
         .all()
-        .map(
-          (r): Subscription => ({
-            target: { transport: r.transport, chatId: r.chatId },
-            scope: { kind: r.scopeKind, name: r.scopeName },
-            by: r.boundBy,
-            at: new Date(r.boundAt),
-          }),
-        );
+        .map((r): Subscription => ({
+          target: { transport: r.transport, chatId: r.chatId },
+          scope: { kind: r.scopeKind, name: r.scopeName },
+          by: r.boundBy,
+          at: new Date(r.boundAt),
+        }));
     },
   };
 }

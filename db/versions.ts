@@ -121,8 +121,23 @@ export function createVersionStore(c: Connection, findings: FindingStore): Versi
         prepare(
           `INSERT INTO reports (org_id, year, version, is_current, printed_org, printed_region, title, signed_date, published_date, format, sections,
              content_hash, file_name, encoding, raw_text, ingested_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(orgId, p.year, version, r.org, r.region, r.title, r.signedDate, p.published ?? null, r.format, JSON.stringify(r.sections), p.contentHash, p.file, p.encoding, p.rawText, ingestedAt)
-          .lastInsertRowid,
+        ).run(
+          orgId,
+          p.year,
+          version,
+          r.org,
+          r.region,
+          r.title,
+          r.signedDate,
+          p.published ?? null,
+          r.format,
+          JSON.stringify(r.sections),
+          p.contentHash,
+          p.file,
+          p.encoding,
+          p.rawText,
+          ingestedAt,
+        ).lastInsertRowid,
       );
       const section = prepare('INSERT INTO report_sections (report_id, key, heading, line, text) VALUES (?, ?, ?, ?, ?)');
       const seen = new Set<string>();

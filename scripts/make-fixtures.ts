@@ -78,7 +78,10 @@ interface Cell {
 }
 
 const T3_HEADER: Cell[][] = [
-  [{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', span: 3, merge: 'restart' }, { text: '申请人情况', span: 7 }],
+  [
+    { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', span: 3, merge: 'restart' },
+    { text: '申请人情况', span: 7 },
+  ],
   [
     { text: '', span: 3, merge: 'continue' },
     { text: '自然人', span: 1, merge: 'restart' },
@@ -95,7 +98,10 @@ const T3_HEADER: Cell[][] = [
 
 const RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 const T4_HEADER: Cell[][] = [
-  [{ text: '行政复议', span: 5 }, { text: '行政诉讼', span: 10 }],
+  [
+    { text: '行政复议', span: 5 },
+    { text: '行政诉讼', span: 10 },
+  ],
   [...RESULTS.map((text): Cell => ({ text, span: 1, merge: 'restart' })), { text: '未经复议直接起诉', span: 5 }, { text: '复议后起诉', span: 5 }],
   [...RESULTS.map((): Cell => ({ text: '', span: 1, merge: 'continue' })), ...[...RESULTS, ...RESULTS].map((text) => ({ text, span: 1 }))],
 ];

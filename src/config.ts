@@ -20,71 +20,88 @@ function remindOutsideQuietHours(e: { NIANBAO_REMIND_AT?: unknown; NIANBAO_QUIET
   return !quietAt(e.NIANBAO_REMIND_AT, e.NIANBAO_QUIET_HOURS);
 }
 
-const Env = z.object({
-  NIANBAO_DB: z.string().min(1).default('data/nianbao.db'),
-  NIANBAO_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  NIANBAO_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  NIANBAO_TZ: z
-    .string()
-    .default('Asia/Shanghai')
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, '不是有效的时区名（例如 Asia/Shanghai）'),
-  NIANBAO_ADMINS: z
-    .string()
-    .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^(telegram|wechat|console|http):.+$/, '管理员格式应为 telegram:123 或 wechat:wxid_…'))),
-  /** Per-region deadline overrides, e.g. `霍邱县=02-20,临清市=02-10` (month-day in the next year). */
-  NIANBAO_DEADLINES: z
-    .string()
-    .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[^=]+=\d{2}-\d{2}$/, '截止日期覆盖格式应为 地区=MM-DD')))
-    .transform((pairs) => Object.fromEntries(pairs.map((p) => p.split('=') as [string, string]))),
-  /** Days before the deadline on which reminders go out, e.g. `30,14,7,3,1,0` (0: the deadline day). */
-  NIANBAO_REMIND_DAYS: z
-    .string()
-    .default('30,14,7,3,1,0')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{1,3}$/, '提醒日应为截止前的天数，例如 30,14,7,3,1,0')).min(1, '至少要有一个提醒日'))
-    .transform((days) => days.map(Number)),
-  NIANBAO_REMIND_AT: z.string().regex(HH_MM, '时间格式应为 HH:MM，例如 09:00').default('09:00'),
-  NIANBAO_ESCALATE_AFTER: z.coerce.number().int().min(1).max(60).default(1),
-  NIANBAO_ESCALATE_EVERY: z.coerce.number().int().min(1).max(90).default(7),
-  NIANBAO_QUIET_HOURS: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, '免打扰时段格式应为 21:00-08:00')
-    .default('21:00-08:00')
-    .transform((s) => {
-      const [from, to] = s.split('-') as [string, string];
-      return { from, to };
-    }),
-  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
-  TELEGRAM_API_ROOT: z.url().optional(),
-  /** Public https address Telegram posts updates to; without it the bot long-polls. */
-  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'webhook 地址必须是 https:// 开头的完整网址' }).optional(),
-  TELEGRAM_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook 密钥应为 16–256 位字母、数字、_ 或 -')
-    .optional(),
-  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
-  WECHATY_PUPPET: z.string().min(1).optional(),
-  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
-  /** Group robots' API roots (data contract §6.3), for a proxy or a test server. */
-  NIANBAO_WECOM_API_ROOT: z.url().default('https://qyapi.weixin.qq.com'),
-  NIANBAO_DINGTALK_API_ROOT: z.url().default('https://oapi.dingtalk.com'),
-  NIANBAO_FEISHU_API_ROOT: z.url().default('https://open.feishu.cn'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).refine(remindOutsideQuietHours, {
-  path: ['NIANBAO_REMIND_AT'],
-  message: '提醒时间落在免打扰时段内',
-});
+const Env = z
+  .object({
+    NIANBAO_DB: z.string().min(1).default('data/nianbao.db'),
+    NIANBAO_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+    NIANBAO_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    NIANBAO_TZ: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, '不是有效的时区名（例如 Asia/Shanghai）'),
+    NIANBAO_ADMINS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^(telegram|wechat|console|http):.+$/, '管理员格式应为 telegram:123 或 wechat:wxid_…'))),
+    /** Per-region deadline overrides, e.g. `霍邱县=02-20,临清市=02-10` (month-day in the next year). */
+    NIANBAO_DEADLINES: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[^=]+=\d{2}-\d{2}$/, '截止日期覆盖格式应为 地区=MM-DD')))
+      .transform((pairs) => Object.fromEntries(pairs.map((p) => p.split('=') as [string, string]))),
+    /** Days before the deadline on which reminders go out, e.g. `30,14,7,3,1,0` (0: the deadline day). */
+    NIANBAO_REMIND_DAYS: z
+      .string()
+      .default('30,14,7,3,1,0')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^\d{1,3}$/, '提醒日应为截止前的天数，例如 30,14,7,3,1,0')).min(1, '至少要有一个提醒日'))
+      .transform((days) => days.map(Number)),
+    NIANBAO_REMIND_AT: z.string().regex(HH_MM, '时间格式应为 HH:MM，例如 09:00').default('09:00'),
+    NIANBAO_ESCALATE_AFTER: z.coerce.number().int().min(1).max(60).default(1),
+    NIANBAO_ESCALATE_EVERY: z.coerce.number().int().min(1).max(90).default(7),
+    NIANBAO_QUIET_HOURS: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, '免打扰时段格式应为 21:00-08:00')
+      .default('21:00-08:00')
+      .transform((s) => {
+        const [from, to] = s.split('-') as [string, string];
+        return { from, to };
+      }),
+    TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+    TELEGRAM_API_ROOT: z.url().optional(),
+    /** Public https address Telegram posts updates to; without it the bot long-polls. */
+    TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'webhook 地址必须是 https:// 开头的完整网址' }).optional(),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook 密钥应为 16–256 位字母、数字、_ 或 -')
+      .optional(),
+    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+    WECHATY_PUPPET: z.string().min(1).optional(),
+    WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+    /** Group robots' API roots (data contract §6.3), for a proxy or a test server. */
+    NIANBAO_WECOM_API_ROOT: z.url().default('https://qyapi.weixin.qq.com'),
+    NIANBAO_DINGTALK_API_ROOT: z.url().default('https://oapi.dingtalk.com'),
+    NIANBAO_FEISHU_API_ROOT: z.url().default('https://open.feishu.cn'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine(remindOutsideQuietHours, {
+    path: ['NIANBAO_REMIND_AT'],
+    message: '提醒时间落在免打扰时段内',
+  });
 
 export type Config = Readonly<{
   dbPath: string;
@@ -146,9 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       escalateEvery: e.NIANBAO_ESCALATE_EVERY,
       quietHours: e.NIANBAO_QUIET_HOURS,
     },
-    telegram: e.TELEGRAM_BOT_TOKEN
-      ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook: webhookOf(e) }
-      : null,
+    telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook: webhookOf(e) } : null,
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
     robotApiRoots: { wecom: e.NIANBAO_WECOM_API_ROOT, dingtalk: e.NIANBAO_DINGTALK_API_ROOT, feishu: e.NIANBAO_FEISHU_API_ROOT },
     logLevel: e.LOG_LEVEL,

@@ -55,7 +55,9 @@ async function timeRound(files: Uint8Array[], one: (b: Uint8Array) => Promise<un
 export async function runFiles(opts: { dir?: string; rounds?: number } = {}): Promise<FilesResult> {
   const dir = opts.dir ?? DEFAULT_DIR;
   const rounds = opts.rounds ?? 5;
-  const names = readdirSync(dir).filter((f) => /\.pdf$/i.test(f)).sort();
+  const names = readdirSync(dir)
+    .filter((f) => /\.pdf$/i.test(f))
+    .sort();
   const files = names.map((f) => new Uint8Array(readFileSync(join(dir, f))));
   const lib: number[] = [];
   const ours: number[] = [];

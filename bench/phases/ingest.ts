@@ -55,7 +55,10 @@ export async function runIngest(job: Extract<Job, { phase: 'ingest' }>): Promise
     }
     bar.stop();
     const findings: Record<string, number> = {};
-    for (const row of handle.sqlite.prepare('SELECT code, count(*) AS n FROM findings GROUP BY code ORDER BY n DESC').all() as Array<{ code: string; n: number }>) {
+    for (const row of handle.sqlite.prepare('SELECT code, count(*) AS n FROM findings GROUP BY code ORDER BY n DESC').all() as Array<{
+      code: string;
+      n: number;
+    }>) {
       findings[row.code] = row.n;
     }
     const inDb = (handle.sqlite.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;

@@ -187,10 +187,15 @@ export async function runParseWorkers(job: Extract<Job, { phase: 'parse-workers'
   const n = job.workers ?? availableParallelism();
   const workers = Array.from({ length: n }, () => tsWorker(WORKER_ENTRY));
   // Wait until every worker has loaded the parser, so start-up is not counted.
-  await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-    w.once('message', () => resolve());
-    w.once('error', reject);
-  })));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          w.once('message', () => resolve());
+          w.once('error', reject);
+        }),
+    ),
+  );
   const bar = progressBar(job.progress, `parse ${n} thr`, files.length);
   const BATCH = 64;
   let next = 0;

@@ -54,7 +54,8 @@ export function runPlan(job: Extract<Job, { phase: 'plan' }>): PlanResult {
       const subs = stores.subscriptions;
       let bound = 0;
       handle.sqlite.transaction(() => {
-        for (const r of parsed.rows) for (const c of r.contacts) if (subs.subscribe(c, { kind: 'org', name: r.name }, 'roster:import', remindAt) === 'added') bound++;
+        for (const r of parsed.rows)
+          for (const c of r.contacts) if (subs.subscribe(c, { kind: 'org', name: r.name }, 'roster:import', remindAt) === 'added') bound++;
         const regions = new Set(parsed.rows.map((r) => r.region).filter((x): x is string => x !== null));
         let i = 0;
         for (const region of regions) {

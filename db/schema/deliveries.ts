@@ -35,10 +35,7 @@ export const deliveries = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     sentAt: text('sent_at'),
   },
-  (t) => [
-    uniqueIndex('deliveries_key_unique').on(t.job, t.subject, t.period, t.transport, t.chatId),
-    index('deliveries_status_idx').on(t.status),
-  ],
+  (t) => [uniqueIndex('deliveries_key_unique').on(t.job, t.subject, t.period, t.transport, t.chatId), index('deliveries_status_idx').on(t.status)],
 );
 
 export type DeliveryRow = typeof deliveries.$inferSelect;

@@ -37,7 +37,9 @@ export const reports = sqliteTable(
   },
   (t) => [
     // Plain column name: SQLite rejects table-qualified names in a partial index's WHERE.
-    uniqueIndex('reports_current_unique').on(t.orgId, t.year).where(sql`is_current = 1`),
+    uniqueIndex('reports_current_unique')
+      .on(t.orgId, t.year)
+      .where(sql`is_current = 1`),
     uniqueIndex('reports_org_year_version_unique').on(t.orgId, t.year, t.version),
     uniqueIndex('reports_content_hash_unique').on(t.contentHash),
     index('reports_year_idx').on(t.year),

@@ -57,7 +57,10 @@ export const CONTACT_FORMS = 'telegram:群号、wechat:群ID、wecom:机器人ke
  */
 export function parseContacts(text: string): { ok: true; targets: ChatTarget[] } | { ok: false; error: string } {
   const targets: ChatTarget[] = [];
-  const parts = text.split(/[;；]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[;；]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const [i, part] of parts.entries()) {
     const target = parseContact(part);
     const which = parts.length > 1 ? `第${i + 1}个联系群` : '联系群';

@@ -46,13 +46,7 @@ export function matchRoster<R extends Named & { id: number }>(roster: readonly N
  * The status of every expected organisation for a year, in the order given, then of every report
  * on file for it that no expected organisation took.
  */
-export function assessYear(input: {
-  year: number;
-  roster: readonly Named[];
-  reports: readonly AssessedReport[];
-  calendar: Calendar;
-  now: Date;
-}): StatusRow[] {
+export function assessYear(input: { year: number; roster: readonly Named[]; reports: readonly AssessedReport[]; calendar: Calendar; now: Date }): StatusRow[] {
   const { year, roster, reports, calendar: cal, now } = input;
   const rows: StatusRow[] = [];
   const matched = matchRoster(roster, reports);

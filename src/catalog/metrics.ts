@@ -116,22 +116,20 @@ const litigationTotal: MetricInfo = {
   unit: '件',
 };
 
-const proseEntries = (Object.keys(PROSE) as ProseKey[]).map(
-  (key): MetricInfo => ({
-    key,
-    concept: key,
-    table: 'prose',
-    row: null,
-    col: null,
-    formats: READ_BOTH,
-    derived: false,
-    caption: PROSE[key].caption,
-    say: PROSE[key].say,
-    rowSay: PROSE[key].say,
-    colSay: '',
-    unit: PROSE[key].unit,
-  }),
-);
+const proseEntries = (Object.keys(PROSE) as ProseKey[]).map((key): MetricInfo => ({
+  key,
+  concept: key,
+  table: 'prose',
+  row: null,
+  col: null,
+  formats: READ_BOTH,
+  derived: false,
+  caption: PROSE[key].caption,
+  say: PROSE[key].say,
+  rowSay: PROSE[key].say,
+  colSay: '',
+  unit: PROSE[key].unit,
+}));
 
 /** Every metric of the contract, 表三 then 表四, 表二 and the prose, in table order. */
 export const METRICS: readonly MetricInfo[] = [

@@ -46,10 +46,7 @@ export const SYNONYMS: ReadonlyArray<readonly [ConceptId, Cues]> = [
   ['applications.not_processed.mass_repeat', { strong: /大量反复|反复申请|无正当理由大量/ }],
   ['applications.not_processed.confirm_reissue', { strong: /重新出具|确认或重新/ }],
   ['applications.other.overdue_correction', { strong: /逾期不补正|不补正|没补正|未补正|不按时补正/ }],
-  [
-    'applications.other.overdue_fee',
-    { strong: /收费通知|逾期未缴|逾期未按|未缴费|没缴费|没交费|不交费|未交费|欠费|缴纳费用|没付费|未付费|不缴费/ },
-  ],
+  ['applications.other.overdue_fee', { strong: /收费通知|逾期未缴|逾期未按|未缴费|没缴费|没交费|不交费|未交费|欠费|缴纳费用|没付费|未付费|不缴费/ }],
   ['applications.denied', { strong: /不予公开|不公开|拒绝公开|不同意公开|不让公开|没(?:有)?予以公开|驳回/ }],
   ['applications.unable', { strong: /无法提供|提供不了|没法提供|不能提供/ }],
   ['applications.not_processed', { strong: /不予处理|不处理|没(?:有)?处理的|未处理/ }],

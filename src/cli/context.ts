@@ -3,7 +3,6 @@ import type { Config } from '../config.js';
 import { loadConfig } from '../config.js';
 import { CliExit } from './output.js';
 
-
 /** What every command may need, built lazily so `parse` works without a database. */
 export interface CliContext {
   config(): Config;

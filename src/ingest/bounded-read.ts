@@ -109,7 +109,13 @@ export function createBoundedReader(options: Options = {}): BoundedReader {
         finish(m.result ?? refuse('CORRUPT', MESSAGES.corrupt('')), false);
       };
       const onError = (e: Error & { code?: string }) =>
-        finish(refuse(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'TOO_LARGE' : 'CORRUPT', e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? MESSAGES.outOfMemory : MESSAGES.corrupt('')), true);
+        finish(
+          refuse(
+            e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'TOO_LARGE' : 'CORRUPT',
+            e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? MESSAGES.outOfMemory : MESSAGES.corrupt(''),
+          ),
+          true,
+        );
       const onExit = () => finish(refuse('TOO_LARGE', MESSAGES.outOfMemory), true);
       const timer = setTimeout(() => finish(refuse('TOO_LARGE', MESSAGES.timeout), true), timeoutMs);
       w.on('message', onMessage);

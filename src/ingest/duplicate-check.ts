@@ -31,12 +31,6 @@ export function checkDuplicate(other: ReportFacts, cur: ReportFacts, relation: D
   const parts = hits.map((h) => `“${SECTION_TITLE[h.key]}”`).join('');
   const pct = Math.floor(Math.max(...hits.map((h) => h.similarity)) * 100);
   const whose =
-    relation === 'previous-year'
-      ? `本单位${other.year}年度报告（${other.file}）`
-      : `${other.region ?? ''}${other.name}${other.year}年度报告（${other.file}）`;
-  return finding(
-    'DUPLICATE_CONTENT',
-    `${parts}与${whose}几乎相同（相似度${pct}%），内容雷同，请按本年度实际情况撰写`,
-    hits[0]!.line,
-  );
+    relation === 'previous-year' ? `本单位${other.year}年度报告（${other.file}）` : `${other.region ?? ''}${other.name}${other.year}年度报告（${other.file}）`;
+  return finding('DUPLICATE_CONTENT', `${parts}与${whose}几乎相同（相似度${pct}%），内容雷同，请按本年度实际情况撰写`, hits[0]!.line);
 }

@@ -94,7 +94,10 @@ function jaccardOf(a: ShingleSet, b: ShingleSet): number {
   const known = pairs.get(a)?.get(b);
   if (known !== undefined) return known;
   const j = computeJaccard(a, b);
-  for (const [x, y] of [[a, b], [b, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     let m = pairs.get(x);
     if (!m) pairs.set(x, (m = new Map()));
     m.set(y, j);
@@ -107,7 +110,7 @@ function computeJaccard(a: ShingleSet, b: ShingleSet): number {
   let common = 0;
   const x = a.codes;
   const y = b.codes;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i]! < y[j]!) i++;
     else if (x[i]! > y[j]!) j++;
     else {

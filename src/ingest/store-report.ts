@@ -5,9 +5,7 @@ import { checkAgainstPreviousYear, checkAgainstSibling, PAIR_CODES } from './cro
 import { resolveOrg } from './org-repo.js';
 import type { PreparedReport } from './prepare.js';
 
-export type StoreOutcome =
-  | { status: 'stored' | 'replaced'; reportId: number; orgId: number; findings: Finding[] }
-  | { status: 'unchanged'; reportId: number };
+export type StoreOutcome = { status: 'stored' | 'replaced'; reportId: number; orgId: number; findings: Finding[] } | { status: 'unchanged'; reportId: number };
 
 export interface StoreOptions {
   /** ISO time recorded as ingested_at. */

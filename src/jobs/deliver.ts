@@ -12,10 +12,7 @@ export const CLAIM_LEASE_MS = 60_000;
  */
 export const SEND_LEASE_MS = 15 * 60_000;
 
-export type DeliveryOutcome =
-  | { kind: 'sent' }
-  | { kind: 'failed'; error: string; retryAt: Date | null }
-  | { kind: 'skipped'; reason: string };
+export type DeliveryOutcome = { kind: 'sent' } | { kind: 'failed'; error: string; retryAt: Date | null } | { kind: 'skipped'; reason: string };
 
 /**
  * Delivers one planned message at most once: claim the key in the delivery log, send, mark sent or

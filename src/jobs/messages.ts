@@ -6,8 +6,7 @@ import { chineseDate } from '../calendar/time.js';
  */
 
 /** What to do, in one line, for a town that has not filed. */
-export const HOW_TO =
-  '怎么做：按国办公开办函〔2021〕30号规定的格式写齐六个部分和表二至表四，在本单位政府网站发布，并把报告文件交年报助手检查。';
+export const HOW_TO = '怎么做：按国办公开办函〔2021〕30号规定的格式写齐六个部分和表二至表四，在本单位政府网站发布，并把报告文件交年报助手检查。';
 
 const reportTitle = (year: number) => `${year}年度政府信息公开工作年度报告`;
 
@@ -18,10 +17,7 @@ function countdown(offset: number): string {
 }
 
 export function reminderText(name: string, year: number, deadline: string, offset: number): string {
-  return [
-    `【年报提醒】${name}：${reportTitle(year)}应在${chineseDate(deadline)}23:59前发布，${countdown(offset)}，目前尚未收到。`,
-    HOW_TO,
-  ].join('\n');
+  return [`【年报提醒】${name}：${reportTitle(year)}应在${chineseDate(deadline)}23:59前发布，${countdown(offset)}，目前尚未收到。`, HOW_TO].join('\n');
 }
 
 export function digestText(region: string, year: number, deadline: string, offset: number, pending: readonly string[], total: number): string {

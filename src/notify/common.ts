@@ -34,9 +34,7 @@ export class RobotError extends Error {
 }
 
 /** What a robot's body says about one request. `format`: the rich message was refused as such; plain text may pass. */
-export type Verdict =
-  | { ok: true }
-  | { ok: false; code: number; message: string; failure: RobotFailure | 'format'; retryAfterMs?: number; blockMs?: number };
+export type Verdict = { ok: true } | { ok: false; code: number; message: string; failure: RobotFailure | 'format'; retryAfterMs?: number; blockMs?: number };
 
 /** Failures of fetch that happen before a request is sent: nothing can have arrived. */
 const NOT_CONNECTED = new Set([
@@ -60,7 +58,10 @@ function causeCode(err: unknown): string | null {
   return null;
 }
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{
   status: number;
   text(): Promise<string>;
 }>;

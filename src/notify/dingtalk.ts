@@ -36,9 +36,7 @@ export const dingtalk: RobotSpec = {
     let url = `${apiRoot}/robot/send?access_token=${encodeURIComponent(address.id)}`;
     if (address.secret) url += `&timestamp=${nowMs}&sign=${encodeURIComponent(dingtalkSign(nowMs, address.secret))}`;
     const body =
-      message.format === 'rich'
-        ? { msgtype: 'markdown', markdown: dingtalkMarkdown(message.text) }
-        : { msgtype: 'text', text: { content: message.text } };
+      message.format === 'rich' ? { msgtype: 'markdown', markdown: dingtalkMarkdown(message.text) } : { msgtype: 'text', text: { content: message.text } };
     return { url, body };
   },
   verdict(body, address): Verdict {

@@ -32,7 +32,13 @@ export function feishuPost(text: string): unknown {
 
 export const feishu: RobotSpec = {
   name: '飞书机器人',
-  limits: { windows: [{ count: 5, ms: 1000 }, { count: 100, ms: 60_000 }], avoid: avoidHalfHours },
+  limits: {
+    windows: [
+      { count: 5, ms: 1000 },
+      { count: 100, ms: 60_000 },
+    ],
+    avoid: avoidHalfHours,
+  },
   maxBytes: 15_000,
   request(apiRoot, address, message, nowMs) {
     const content = message.format === 'rich' ? { msg_type: 'post', content: feishuPost(message.text) } : { msg_type: 'text', content: { text: message.text } };

@@ -11,10 +11,7 @@ export type RobotApiRoots = Readonly<Record<RobotTransport, string>>;
  * The three group robots as notifiers. They need no login, so every process that sends (the
  * service, `remind`) has them; a robot is used only when a roster contact binds one.
  */
-export function createRobotNotifiers(
-  apiRoots: RobotApiRoots,
-  opts: Omit<RobotOptions, 'apiRoot'> = {},
-): Record<RobotTransport, Notifier> {
+export function createRobotNotifiers(apiRoots: RobotApiRoots, opts: Omit<RobotOptions, 'apiRoot'> = {}): Record<RobotTransport, Notifier> {
   return {
     wecom: createRobotNotifier(wecom, { ...opts, apiRoot: apiRoots.wecom }),
     dingtalk: createRobotNotifier(dingtalk, { ...opts, apiRoot: apiRoots.dingtalk }),

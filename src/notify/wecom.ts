@@ -34,7 +34,8 @@ export const wecom: RobotSpec = {
     const code = typeof body.errcode === 'number' ? body.errcode : -2;
     if (code === 0) return { ok: true };
     const said = scrub(body.errmsg, [address.id]);
-    if (code === 45009) return { ok: false, code, message: '发送太频繁（每个机器人每分钟最多 20 条）', failure: 'retry', retryAfterMs: 60_000, blockMs: 60_000 };
+    if (code === 45009)
+      return { ok: false, code, message: '发送太频繁（每个机器人每分钟最多 20 条）', failure: 'retry', retryAfterMs: 60_000, blockMs: 60_000 };
     const reason = GIVE_UP[code];
     if (reason) return { ok: false, code, message: reason, failure: 'give-up' };
     if (FORMAT.has(code)) return { ok: false, code, message: `消息内容被拒绝：${said}`, failure: 'format' };

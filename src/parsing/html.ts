@@ -13,8 +13,22 @@ import { TableGrid, type Budget } from './html-grid.js';
 
 /** Elements whose content is never report text. */
 const SKIPPED = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math',
-  'nav', 'footer', 'aside', 'select', 'button', 'form', 'textarea',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'nav',
+  'footer',
+  'aside',
+  'select',
+  'button',
+  'form',
+  'textarea',
 ]);
 /** What may stand in <head>; anything else starts the body even when </head> was left out. */
 const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template']);
@@ -26,9 +40,42 @@ const HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Tags after which the text goes on a new line. */
 const BLOCKS = new Set([
-  'p', 'div', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'section', 'article', 'main', 'header', 'center', 'blockquote', 'pre', 'address', 'caption',
-  'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'body', 'html', 'figure', 'figcaption',
+  'p',
+  'div',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'section',
+  'article',
+  'main',
+  'header',
+  'center',
+  'blockquote',
+  'pre',
+  'address',
+  'caption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'body',
+  'html',
+  'figure',
+  'figcaption',
 ]);
 
 /** Layout tables nest a few deep; past this, nested tables are read as plain blocks. */
@@ -216,7 +263,12 @@ export function flattenHtml(html: string): FlatHtml {
 
 /** Spaces inside a line collapse; tabs (cell borders) stay. */
 function squashLine(line: string): string {
-  return line.includes('\t') ? line.split('\t').map((c) => squash(c).trim()).join('\t') : squash(line).trim();
+  return line.includes('\t')
+    ? line
+        .split('\t')
+        .map((c) => squash(c).trim())
+        .join('\t')
+    : squash(line).trim();
 }
 
 /** True when the text is an HTML page or fragment rather than plain text. */

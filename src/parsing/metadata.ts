@@ -197,7 +197,10 @@ function yearOf(title: string, rt: ReportText, bodyFrom: number, signed: string 
   const t = /(20\d{2})\s*年/.exec(plainTitle);
   if (t) return { year: Number(t[1]), inTitle: true };
   // Dates are removed before the window is cut, so a 落款 date at its edge is not read as a year.
-  const body = rt.text.slice(bodyFrom, bodyFrom + 3200).replace(FULL_DATE, ' ').slice(0, 3000);
+  const body = rt.text
+    .slice(bodyFrom, bodyFrom + 3200)
+    .replace(FULL_DATE, ' ')
+    .slice(0, 3000);
   const counts = new Map<number, number>();
   for (const m of body.matchAll(/(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
     const y = Number(m[1]);

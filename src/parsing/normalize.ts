@@ -16,7 +16,8 @@ const MARKUP = /\[(?:bookmark|image|图片)[:：][^\]\n]*\]/gi;
  * Page numbers a PDF or Word export leaves between table rows (- 3 -, 第2页 共5页, 3/5): inside a
  * table they would read as cells, so the line is emptied (kept, for the line count).
  */
-const PAGE_NUMBER_LINE = /^[ \t]*(?:[-—–]+[ \t]*\d{1,3}[ \t]*[-—–]+|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|共[ \t]*\d{1,3}[ \t]*页[ \t]*[,，]?[ \t]*第[ \t]*\d{1,3}[ \t]*页|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*$/gm;
+const PAGE_NUMBER_LINE =
+  /^[ \t]*(?:[-—–]+[ \t]*\d{1,3}[ \t]*[-—–]+|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|共[ \t]*\d{1,3}[ \t]*页[ \t]*[,，]?[ \t]*第[ \t]*\d{1,3}[ \t]*页|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*$/gm;
 const SPACE_IN_WORD = new RegExp(`([${CJK}、])[ ]+(?=[${CJK}])`, 'g');
 const SPACE_AFTER_PAREN_NUMBER = new RegExp(`(\\([一二三四五六七八九十\\d]{1,3}\\))[ ]+(?=[${CJK}])`, 'g');
 const SPACE_AFTER_DOT_NUMBER = new RegExp(`((?:^|[\\t| ])\\d{1,2}[.、])[ ]+(?=[${CJK}])`, 'gm');

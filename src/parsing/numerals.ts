@@ -1,7 +1,21 @@
 /** Chinese numerals as people write them in dates and questions: 二〇二〇, 二十一, 十二, 两. */
 
 const DIGIT: Record<string, number> = {
-  〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  Ｏ: 0,
+  O: 0,
+  o: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 export const CHINESE_DIGITS = '〇零一二两三四五六七八九';

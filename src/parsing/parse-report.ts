@@ -30,7 +30,7 @@ function regionOf(key: SectionKey, spans: readonly SectionSpan[], textLength: nu
 /** A document with none of the six parts and none of the tables is not a disclosure annual report. */
 function looksLikeReport(spans: readonly SectionSpan[], tablesFound: number, title: string): boolean {
   if (spans.length >= 2 || tablesFound >= 2) return true;
-  return /政府信息公开/.test(title) && /年度报告|年报/.test(title) && (spans.length + tablesFound) >= 1;
+  return /政府信息公开/.test(title) && /年度报告|年报/.test(title) && spans.length + tablesFound >= 1;
 }
 
 /** Parses the text of one report. Pure; never throws on content, returns NOT_A_REPORT instead. */
@@ -74,10 +74,9 @@ export function parseReportText(raw: string): ParseOutcome {
   const sections = SECTION_KEYS.filter((k) => spans.some((s) => s.key === k));
   const sectionText: Partial<Record<SectionKey, string>> = {};
   for (const s of spans) sectionText[s.key] = rt.text.slice(s.bodyStart, s.end);
-  const findings: Finding[] = [
-    ...checkReport({ meta, format, sections, sectionText, prose, metrics }),
-    ...checkTables(tables, format, meta.kind),
-  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+  const findings: Finding[] = [...checkReport({ meta, format, sections, sectionText, prose, metrics }), ...checkTables(tables, format, meta.kind)].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0),
+  );
 
   const report: ParsedReport = {
     org: meta.org,

@@ -33,7 +33,8 @@ const RECEIVED = [
 ];
 const RECEIVED_NONE = /(?:未|没有|尚未|无)(?:收到|受理|接到)[^;。]{0,30}?申请|(?:未|没有)(?:发生|产生)[^;。]{0,6}?依申请公开|无依申请公开/;
 
-const NO_REVIEW = /(?:未|没有|无|尚未)[^;。]{0,16}?(?:发生|出现|被申请|产生|引起)?[^;。]{0,16}?行政复议[^;。]{0,8}?行政诉讼|行政复议[^;。]{0,10}?行政诉讼[^;。]{0,6}?(?:均为0|均为零|为0|为零)/;
+const NO_REVIEW =
+  /(?:未|没有|无|尚未)[^;。]{0,16}?(?:发生|出现|被申请|产生|引起)?[^;。]{0,16}?行政复议[^;。]{0,8}?行政诉讼|行政复议[^;。]{0,10}?行政诉讼[^;。]{0,6}?(?:均为0|均为零|为0|为零)/;
 
 const PERIOD = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
@@ -70,8 +71,7 @@ function firstMatch(rt: ReportText, from: number, to: number, re: RegExp, value:
  */
 export function readProse(rt: ReportText, overview: { start: number; end: number }, tablesStart: number): ProseFacts {
   const activeItems = firstFigure(rt, overview.start, overview.end, ACTIVE_ITEMS);
-  const received =
-    firstFigure(rt, 0, tablesStart, RECEIVED) ?? firstMatch(rt, 0, tablesStart, RECEIVED_NONE, 0);
+  const received = firstFigure(rt, 0, tablesStart, RECEIVED) ?? firstMatch(rt, 0, tablesStart, RECEIVED_NONE, 0);
   const noReview = firstMatch(rt, 0, tablesStart, NO_REVIEW, 0);
   const periods: ProseFacts['periods'] = [];
   const text = rt.text;

@@ -4,14 +4,7 @@ import type { MetricKey, TableName } from '../catalog/index.js';
 
 export type ReportFormat = 'gov2019' | 'gov2021' | 'unknown';
 
-export const SECTION_KEYS = [
-  'overview',
-  'active',
-  'applications',
-  'review_litigation',
-  'problems',
-  'other',
-] as const;
+export const SECTION_KEYS = ['overview', 'active', 'applications', 'review_litigation', 'problems', 'other'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 export type OrgKind = 'town' | 'township' | 'subdistrict' | 'department' | 'government' | 'other';
@@ -111,6 +104,4 @@ export interface ParseError {
   message: string;
 }
 
-export type ParseOutcome =
-  | { ok: true; report: ParsedReport; encoding: string }
-  | { ok: false; error: ParseError };
+export type ParseOutcome = { ok: true; report: ParsedReport; encoding: string } | { ok: false; error: ParseError };

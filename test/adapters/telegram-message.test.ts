@@ -13,8 +13,15 @@ function msg(text: string, extra: Partial<Message.TextMessage> = {}): Message.Te
 describe('telegram toIncoming', () => {
   it('strips the @mention and marks the message addressed', () => {
     expect(toIncoming(msg('@NianBao_Bot 康庄镇 多少件'), BOT)?.incoming).toEqual({
-      transport: 'telegram', chatId: '-100', senderId: '5', senderName: '张 三', text: '康庄镇 多少件',
-      isGroup: true, addressedToBot: true, fromBot: false, receivedAt: new Date(1_800_000_000_000),
+      transport: 'telegram',
+      chatId: '-100',
+      senderId: '5',
+      senderName: '张 三',
+      text: '康庄镇 多少件',
+      isGroup: true,
+      addressedToBot: true,
+      fromBot: false,
+      receivedAt: new Date(1_800_000_000_000),
     });
   });
 
@@ -33,7 +40,10 @@ describe('telegram toIncoming', () => {
 
   it('leaves plain group chatter unaddressed but addresses every private message', () => {
     expect(toIncoming(msg('今天开会'), BOT)?.incoming.addressedToBot).toBe(false);
-    expect(toIncoming(msg('今天开会', { chat: { id: 5, type: 'private', first_name: '张' } }), BOT)?.incoming).toMatchObject({ isGroup: false, addressedToBot: true });
+    expect(toIncoming(msg('今天开会', { chat: { id: 5, type: 'private', first_name: '张' } }), BOT)?.incoming).toMatchObject({
+      isGroup: false,
+      addressedToBot: true,
+    });
   });
 
   it('marks messages from bots, which the pipeline then ignores, and translates no channel post', () => {

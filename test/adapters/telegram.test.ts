@@ -50,7 +50,13 @@ describe('telegram adapter against real telegraf and a fake Bot API', () => {
     const { fake } = await setup();
     const call = fake.calls.find((c) => c.method === 'setMyCommands');
     expect((call?.body.commands as Array<{ command: string }>).map((c) => c.command)).toEqual([
-      'start', 'help', 'ask', 'deadline', 'status', 'subscribe', 'unsubscribe',
+      'start',
+      'help',
+      'ask',
+      'deadline',
+      'status',
+      'subscribe',
+      'unsubscribe',
     ]);
   });
 
@@ -73,7 +79,9 @@ describe('telegram adapter against real telegraf and a fake Bot API', () => {
 
   it('answers a reply to its own message in a group, and every message in a private chat', async () => {
     const { fake, texts } = await setup();
-    fake.pushMessage(GROUP, ALICE, '那2021年呢', { reply_to_message: { message_id: 1, date: 0, chat: GROUP, from: { ...fake.bot, is_bot: true, first_name: '年报助手' }, text: '…' } });
+    fake.pushMessage(GROUP, ALICE, '那2021年呢', {
+      reply_to_message: { message_id: 1, date: 0, chat: GROUP, from: { ...fake.bot, is_bot: true, first_name: '年报助手' }, text: '…' },
+    });
     fake.pushMessage({ id: ALICE.id, type: 'private' }, ALICE, '哪些镇逾期了');
     await vi.waitFor(() => expect(texts().sort()).toEqual(['收到: 哪些镇逾期了', '收到: 那2021年呢']));
   });

@@ -13,7 +13,12 @@ const deps = (over: Partial<CoreDeps> = {}): CoreDeps => ({ store: seedStore(), 
 
 describe('errors', () => {
   it('turn into a short apology and a log line, never a crash', () => {
-    const broken: ReportStore = { ...seedStore(), currentReport: () => { throw new Error('disk I/O error'); } };
+    const broken: ReportStore = {
+      ...seedStore(),
+      currentReport: () => {
+        throw new Error('disk I/O error');
+      },
+    };
     const error = vi.fn();
     const core = createCore(deps({ store: broken, log: { error } }));
     const a = core.ask('康庄镇2020年依申请公开多少件');

@@ -25,7 +25,15 @@ function nationalStore() {
     // Figures that differ, tie, and go blank; a report without standard tables now and then.
     if (typeof metrics['applications.new.total'] === 'number') metrics['applications.new.total'] = i % 13;
     if (i % 11 === 0) metrics['applications.new.total'] = null;
-    const report: ParsedReport = { ...seed, name, org: `${name}人民政府`, region: `${CHARS[i % 9]}${CHARS[30 + (i % 5)]}县`, year: 2021, metrics, format: i % 17 === 0 ? 'unknown' : seed.format };
+    const report: ParsedReport = {
+      ...seed,
+      name,
+      org: `${name}人民政府`,
+      region: `${CHARS[i % 9]}${CHARS[30 + (i % 5)]}县`,
+      year: 2021,
+      metrics,
+      format: i % 17 === 0 ? 'unknown' : seed.format,
+    };
     store.add(report, `${i}.txt`);
   }
   // Organisations on file without a 2021 report.

@@ -79,10 +79,16 @@ describe('hostile and odd input', () => {
   it('never throws and always answers in the contract shape, whatever the text', () => {
     const chars = fc.constantFrom(...'康庄镇龙潭棉洋大刘张家坡2020年依申请公开多少件哪个最多历年截止不完整吗？，、 @/#\u0000😀abcDROP;'.split(''));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(chars, { maxLength: 60 }).map((a) => a.join(''))), (q) => {
-        const a = core.ask(q);
-        expect(valid(a)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.array(chars, { maxLength: 60 }).map((a) => a.join('')),
+        ),
+        (q) => {
+          const a = core.ask(q);
+          expect(valid(a)).toBe(true);
+        },
+      ),
       { numRuns: 400, seed: 20261121 },
     );
   });

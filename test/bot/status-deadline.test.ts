@@ -78,7 +78,13 @@ describe('who has not filed', () => {
   });
 
   it('谁逾期没交 asks about the last year whose deadline has passed, not the one still to come', () => {
-    const roster = (year: number) => (year === 2025 ? [{ name: '康庄镇', region: '临清市' }, { name: '石桥镇', region: '沂源县' }] : undefined);
+    const roster = (year: number) =>
+      year === 2025
+        ? [
+            { name: '康庄镇', region: '临清市' },
+            { name: '石桥镇', region: '沂源县' },
+          ]
+        : undefined;
     const core = createCore({ store: seedStore(), now: () => at('2026-11-21'), calendar, roster });
     const a = core.ask('谁逾期没交');
     expect(a.text).toContain('2025年度');
@@ -91,7 +97,14 @@ describe('who has not filed', () => {
   });
 
   it('with a roster, after the deadline, lists MISSING ones only', () => {
-    const roster = (year: number) => (year === 2021 ? [{ name: '棉洋镇', region: null }, { name: '张家坡镇', region: '沂源县' }, { name: '石桥镇', region: '沂源县' }] : []);
+    const roster = (year: number) =>
+      year === 2021
+        ? [
+            { name: '棉洋镇', region: null },
+            { name: '张家坡镇', region: '沂源县' },
+            { name: '石桥镇', region: '沂源县' },
+          ]
+        : [];
     const core = createCore({ store: seedStore(), now: () => at('2026-11-21'), calendar, roster });
     const a = core.ask('2021年谁还没交年报');
     expect(a.rows).toEqual([{ name: '石桥镇', year: 2021, status: 'missing', codes: ['MISSING'] }]);

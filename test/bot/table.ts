@@ -33,7 +33,10 @@ export const AnswerJson = z.object({
     z.looseObject({
       name: z.string().min(1),
       year: z.number().int().optional(),
-      metric: z.string().regex(/^[a-z_]+(\.[a-z_]+){1,3}$/).optional(),
+      metric: z
+        .string()
+        .regex(/^[a-z_]+(\.[a-z_]+){1,3}$/)
+        .optional(),
       value: z.number().nullable().optional(),
       status: z.enum(['ok', 'late', 'missing', 'incomplete']).optional(),
       codes: z.array(z.string()).optional(),
@@ -51,13 +54,22 @@ export function assertAnswer(answer: Answer, c: Case): void {
   for (const t of c.notText ?? []) expect(answer.text, where).not.toContain(t);
   if (!c.rows) return;
   if (FIGURES.has(c.kind)) {
-    expect(answer.rows.map((r) => [r.name, r.year, r.metric, r.value]), where).toEqual(c.rows);
+    expect(
+      answer.rows.map((r) => [r.name, r.year, r.metric, r.value]),
+      where,
+    ).toEqual(c.rows);
     if (c.rows.length === 0) expect(answer.text, where).not.toMatch(/(?<![\d.])0件/);
   } else if (c.kind === 'status') {
-    expect(answer.rows.map((r) => [r.name, r.year, r.status]), where).toEqual(c.rows.map((r) => r.slice(0, 3)));
+    expect(
+      answer.rows.map((r) => [r.name, r.year, r.status]),
+      where,
+    ).toEqual(c.rows.map((r) => r.slice(0, 3)));
     c.rows.forEach((r, i) => expect(answer.rows[i]!.codes, where).toEqual(expect.arrayContaining(r[3] as string[])));
   } else if (c.kind === 'report' || c.kind === 'deadline') {
-    expect(answer.rows.map((r) => [r.name, r.year]), where).toEqual(c.rows);
+    expect(
+      answer.rows.map((r) => [r.name, r.year]),
+      where,
+    ).toEqual(c.rows);
   } else if (c.kind === 'help') {
     expect(answer.rows, where).toEqual([]);
   }

@@ -77,9 +77,16 @@ beforeAll(async () => {
   // What a version that judged lateness at ingest left behind: a LATE row frozen with the report.
   const kangzhuang = t.sqlite.prepare("SELECT reports.id FROM reports JOIN orgs ON orgs.id = reports.org_id WHERE orgs.name = '康庄镇'").pluck().get();
   t.sqlite
-    .prepare("INSERT INTO findings (report_id, code, severity, message, source) VALUES (?, 'LATE', 'error', '报告落款日期2021-01-20晚于截止日期2021-01-17，属于逾期发布', 'parse')")
+    .prepare(
+      "INSERT INTO findings (report_id, code, severity, message, source) VALUES (?, 'LATE', 'error', '报告落款日期2021-01-20晚于截止日期2021-01-17，属于逾期发布', 'parse')",
+    )
     .run(kangzhuang);
-  t.stores.subscriptions.subscribe({ transport: 'console', chatId: 'linqing' }, { kind: 'region', name: '临清市' }, 'console:admin', new Date('2021-01-05T00:00:00Z'));
+  t.stores.subscriptions.subscribe(
+    { transport: 'console', chatId: 'linqing' },
+    { kind: 'region', name: '临清市' },
+    'console:admin',
+    new Date('2021-01-05T00:00:00Z'),
+  );
 });
 afterAll(() => t.dispose());
 

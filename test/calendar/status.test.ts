@@ -10,7 +10,11 @@ const err = (code: Finding['code']): Finding => ({ code, severity: 'error', mess
 
 describe('the report year a question is about', () => {
   it('season, next due and last passed, around 31 January', () => {
-    const years = (at: string, region: string | null = null) => [seasonYear(cal, bj(at)), nextDueYear(cal, bj(at), region), lastPassedYear(cal, bj(at), region)];
+    const years = (at: string, region: string | null = null) => [
+      seasonYear(cal, bj(at)),
+      nextDueYear(cal, bj(at), region),
+      lastPassedYear(cal, bj(at), region),
+    ];
     expect(years('2026-11-21T10:00')).toEqual([2025, 2026, 2025]);
     expect(years('2027-01-31T23:59')).toEqual([2026, 2026, 2025]);
     expect(years('2027-02-01T00:00')).toEqual([2026, 2027, 2026]);
@@ -21,7 +25,13 @@ describe('the report year a question is about', () => {
 });
 
 describe('the status of an organisation-year', () => {
-  const report = (signedDate: string | null, findings: Finding[] = [], region: string | null = null, published?: string) => ({ year: 2026, region, signedDate, published, findings });
+  const report = (signedDate: string | null, findings: Finding[] = [], region: string | null = null, published?: string) => ({
+    year: 2026,
+    region,
+    signedDate,
+    published,
+    findings,
+  });
 
   it('late is judged from the publication date when known, else the signature, against the region’s deadline', () => {
     expect(lateness(cal, report('2027-02-03'))).toEqual({ date: '2027-02-03', deadline: '2027-01-31', late: true, daysLate: 3 });

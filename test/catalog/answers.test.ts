@@ -23,10 +23,18 @@ describe('answers read their labels from the catalog', () => {
   });
 
   it('cites, names and counts each key as the catalog says', () => {
-    expect(keyInfo('applications.new.total')).toEqual({ caption: '表三第一项“本年新收政府信息公开申请数量”的“总计”栏', label: '新收政府信息公开申请', unit: '件' });
+    expect(keyInfo('applications.new.total')).toEqual({
+      caption: '表三第一项“本年新收政府信息公开申请数量”的“总计”栏',
+      label: '新收政府信息公开申请',
+      unit: '件',
+    });
     expect(keyInfo('applications.new.org_other').label).toBe('新收政府信息公开申请（其他组织）');
     expect(keyInfo('active.normative_docs.new_made').caption).toBe('表二第二十条第（一）项“规范性文件”的“本年新制作数量”栏');
-    expect(keyInfo('active.procurement.amount_wan')).toEqual({ caption: '表二第二十条第（九）项“政府集中采购”的“采购总金额”栏', label: '政府集中采购总金额', unit: '万元' });
+    expect(keyInfo('active.procurement.amount_wan')).toEqual({
+      caption: '表二第二十条第（九）项“政府集中采购”的“采购总金额”栏',
+      label: '政府集中采购总金额',
+      unit: '万元',
+    });
     expect(keyInfo('litigation_direct.total').label).toBe('未经复议直接被起诉');
     expect(rowTitle('active.normative_docs.issued')).toBe('行政规范性文件');
     // A string from storage that is no key is shown as it is rather than failing the answer.

@@ -4,7 +4,18 @@ import { CONCEPTS } from '../../src/bot/core/lexicon/concepts.js';
 import { APPLICANT_CUES, T2_HINT_CUES, T4_COLUMN_CUES, type T2Hint } from '../../src/bot/core/lexicon/columns.js';
 import type { MetricAsk } from '../../src/bot/core/metrics.js';
 import { resolveKeys } from '../../src/bot/core/resolve.js';
-import { ALL_METRIC_KEYS, citeOf, isMetricKey, keysOf, metricEntries, metricInfo, PROSE, T4_GROUPS, type ConceptId, type MetricKey } from '../../src/catalog/index.js';
+import {
+  ALL_METRIC_KEYS,
+  citeOf,
+  isMetricKey,
+  keysOf,
+  metricEntries,
+  metricInfo,
+  PROSE,
+  T4_GROUPS,
+  type ConceptId,
+  type MetricKey,
+} from '../../src/catalog/index.js';
 import { ParseJson, toParseJson } from '../../src/parsing/contract.js';
 import { T2_COLUMNS, T3_COLUMNS, T3_ROWS, T4_COLUMNS } from '../../src/parsing/tables/row-specs.js';
 import { parseOk, readSeed, SEED_NAMES } from '../helpers/seeds.js';
@@ -22,9 +33,7 @@ describe('the catalog covers every key the parser can emit', () => {
   it('has every slot the table reader fills, every derived sum and every prose figure', () => {
     const slots: string[] = [
       ...T3_ROWS.flatMap((r) => T3_COLUMNS.map((c) => `${r.key}.${c}`)),
-      ...(['gov2019', 'gov2021'] as const).flatMap((f) =>
-        Object.entries(T2_COLUMNS[f]).flatMap(([row, cols]) => (cols ?? []).map((c) => `${row}.${c}`)),
-      ),
+      ...(['gov2019', 'gov2021'] as const).flatMap((f) => Object.entries(T2_COLUMNS[f]).flatMap(([row, cols]) => (cols ?? []).map((c) => `${row}.${c}`))),
       ...T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `${g}.${c}`)),
       ...['denied', 'unable', 'not_processed', 'other'].flatMap((g) => T3_COLUMNS.map((c) => `applications.${g}.${c}`)),
       'litigation.total',
@@ -120,7 +129,8 @@ describe('the catalog covers every key the question lexicon can ask for', () => 
     for (const id of ids) {
       // Precedence: a sub-row's words are tried before its group's (国家秘密 before 不予公开).
       const parent = id.split('.').slice(0, -1).join('.');
-      if (ids.includes(parent as (typeof ids)[number])) expect(ids.indexOf(id), `${id} before ${parent}`).toBeLessThan(ids.indexOf(parent as (typeof ids)[number]));
+      if (ids.includes(parent as (typeof ids)[number]))
+        expect(ids.indexOf(id), `${id} before ${parent}`).toBeLessThan(ids.indexOf(parent as (typeof ids)[number]));
     }
     for (const c of figures) expect(keysOf(c.id as ConceptId).length, c.id).toBeGreaterThan(0);
   });

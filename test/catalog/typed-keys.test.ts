@@ -41,8 +41,7 @@ function compile(code: string): Array<{ line: number; message: string }> {
   };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, lang, ...rest) =>
-    name === SNIPPET ? ts.createSourceFile(name, code, lang) : getSourceFile(name, lang, ...rest);
+  host.getSourceFile = (name, lang, ...rest) => (name === SNIPPET ? ts.createSourceFile(name, code, lang) : getSourceFile(name, lang, ...rest));
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => name === SNIPPET || fileExists(name);
   const program = ts.createProgram([SNIPPET], options, host);

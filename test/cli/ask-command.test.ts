@@ -11,8 +11,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 describe('nianbao ask', () => {
   let dir: string;
   let db: string;
-  const nianbao = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', '--db', db, ...args], { cwd: ROOT });
+  const nianbao = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', '--db', db, ...args], { cwd: ROOT });
 
   beforeAll(async () => {
     dir = tempDir();

@@ -17,13 +17,20 @@ describe('openDb', () => {
     const h = openDb(join(dir, 'nested/deeper/nianbao.db'));
     try {
       expect(h.migrationsApplied).toBe(readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).length);
-      const tables = h.sqlite
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-        .pluck()
-        .all();
+      const tables = h.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
       expect(tables).toEqual([
-        '__drizzle_migrations', 'deliveries', 'findings', 'job_runs', 'metrics', 'org_aliases', 'orgs',
-        'report_sections', 'reports', 'roster', 'seen_updates', 'subscriptions',
+        '__drizzle_migrations',
+        'deliveries',
+        'findings',
+        'job_runs',
+        'metrics',
+        'org_aliases',
+        'orgs',
+        'report_sections',
+        'reports',
+        'roster',
+        'seen_updates',
+        'subscriptions',
       ]);
       expect(h.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

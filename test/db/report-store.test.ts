@@ -61,7 +61,12 @@ describe('ReportStore over SQLite', () => {
   });
 
   it('reportsForYear and years cover current reports only', () => {
-    expect(store.reportsForYear(2020).map((r) => r.name).sort()).toEqual(['康庄镇', '魏庄镇', '龙潭镇'].sort());
+    expect(
+      store
+        .reportsForYear(2020)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['康庄镇', '魏庄镇', '龙潭镇'].sort());
     expect(store.reportsForYear(2019)).toEqual([]);
     expect(store.years()).toEqual([2020, 2021, 2022]);
   });

@@ -55,7 +55,10 @@ export interface FakeRobots {
 const LIMITS: Record<RobotKind, Array<{ count: number; ms: number }>> = {
   wecom: [{ count: 20, ms: 60_000 }],
   dingtalk: [{ count: 20, ms: 60_000 }],
-  feishu: [{ count: 5, ms: 1000 }, { count: 100, ms: 60_000 }],
+  feishu: [
+    { count: 5, ms: 1000 },
+    { count: 100, ms: 60_000 },
+  ],
 };
 const DINGTALK_BLOCK_MS = 10 * 60_000;
 const HOUR = 3600_000;
@@ -117,9 +120,24 @@ export async function startFakeRobots(opts: { clock?: () => number } = {}): Prom
   };
 
   const CODES = {
-    wecom: { ok: { errcode: 0, errmsg: 'ok' }, noRobot: { errcode: 93000, errmsg: 'invalid webhook url, hint: [1700000000_fake]' }, limited: { errcode: 45009, errmsg: 'api freq out of limit' }, badBody: { errcode: 40058, errmsg: 'markdown.content exceed max length 4096' } },
-    dingtalk: { ok: { errcode: 0, errmsg: 'ok' }, noRobot: { errcode: 300001, errmsg: 'token is not exist' }, limited: { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' }, badBody: { errcode: 40035, errmsg: '缺少参数 json' } },
-    feishu: { ok: { code: 0, msg: 'success', data: {} }, noRobot: { code: 19001, msg: 'param invalid: incoming webhook access token invalid' }, limited: { code: 11232, msg: 'frequency limited psm[lark.oapi.app_platform_runtime]' }, badBody: { code: 9499, msg: 'Bad Request' } },
+    wecom: {
+      ok: { errcode: 0, errmsg: 'ok' },
+      noRobot: { errcode: 93000, errmsg: 'invalid webhook url, hint: [1700000000_fake]' },
+      limited: { errcode: 45009, errmsg: 'api freq out of limit' },
+      badBody: { errcode: 40058, errmsg: 'markdown.content exceed max length 4096' },
+    },
+    dingtalk: {
+      ok: { errcode: 0, errmsg: 'ok' },
+      noRobot: { errcode: 300001, errmsg: 'token is not exist' },
+      limited: { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' },
+      badBody: { errcode: 40035, errmsg: '缺少参数 json' },
+    },
+    feishu: {
+      ok: { code: 0, msg: 'success', data: {} },
+      noRobot: { code: 19001, msg: 'param invalid: incoming webhook access token invalid' },
+      limited: { code: 11232, msg: 'frequency limited psm[lark.oapi.app_platform_runtime]' },
+      badBody: { code: 9499, msg: 'Bad Request' },
+    },
   } as const;
 
   /** The robot's id and the signature check; an error body when the request is refused before the message is looked at. */
@@ -139,7 +157,8 @@ export async function startFakeRobots(opts: { clock?: () => number } = {}): Prom
         const sign = url.searchParams.get('sign') ?? '';
         if (!Number.isFinite(ts) || Math.abs(now - ts) > HOUR) return { id, refuse: { errcode: 310000, errmsg: 'invalid timestamp' } };
         const expected = createHmac('sha256', robot.secret).update(`${ts}\n${robot.secret}`).digest('base64');
-        if (!sameText(sign, expected)) return { id, refuse: { errcode: 310000, errmsg: 'sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]' } };
+        if (!sameText(sign, expected))
+          return { id, refuse: { errcode: 310000, errmsg: 'sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]' } };
       }
       return { id, robot };
     }

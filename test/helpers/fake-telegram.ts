@@ -73,14 +73,25 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
 
   function sendMessage(body: Body, res: ServerResponse): unknown {
     const failure = failures.shift();
-    if (failure?.kind === 'drop') return res.socket?.destroy(), DROPPED;
+    if (failure?.kind === 'drop') return (res.socket?.destroy(), DROPPED);
     if (failure?.kind === 'retryAfter') {
-      return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.seconds}`, parameters: { retry_after: failure.seconds } });
+      return reply(res, 429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${failure.seconds}`,
+        parameters: { retry_after: failure.seconds },
+      });
     }
     if (failure?.kind === 'serverError') return reply(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
     sent.push(body);
     const chatId = Number(body.chat_id);
-    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId < 0 ? 'supergroup' : 'private' }, from: { ...bot, is_bot: true, first_name: '年报助手' }, text: body.text };
+    return {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: chatId < 0 ? 'supergroup' : 'private' },
+      from: { ...bot, is_bot: true, first_name: '年报助手' },
+      text: body.text,
+    };
   }
 
   const methods: Record<string, (body: Body, res: ServerResponse) => unknown> = {
@@ -90,7 +101,10 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
     setMyCommands: () => true,
     getUpdates,
     sendMessage,
-    getChatMember: (body) => ({ status: members.get(`${body.chat_id}:${body.user_id}`) ?? 'member', user: { id: body.user_id, is_bot: false, first_name: 'x' } }),
+    getChatMember: (body) => ({
+      status: members.get(`${body.chat_id}:${body.user_id}`) ?? 'member',
+      user: { id: body.user_id, is_bot: false, first_name: 'x' },
+    }),
   };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {

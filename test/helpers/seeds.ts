@@ -6,8 +6,7 @@ import type { ParsedReport } from '../../src/parsing/types.js';
 export const SEED_NAMES = ['kangzhuang-2020', 'longtan-2020', 'mianyang-2021', 'daliuzhuang-2022', 'zhangjiapo-2021'] as const;
 export type SeedName = (typeof SEED_NAMES)[number];
 
-export const seedPath = (name: SeedName) =>
-  fileURLToPath(new URL(`../fixtures/seed-reports/${name}.txt`, import.meta.url));
+export const seedPath = (name: SeedName) => fileURLToPath(new URL(`../fixtures/seed-reports/${name}.txt`, import.meta.url));
 
 export const readSeed = (name: SeedName): string => readFileSync(seedPath(name), 'utf8');
 
@@ -18,5 +17,4 @@ export function parseOk(text: string): ParsedReport {
   return outcome.report;
 }
 
-export const codes = (r: ParsedReport, severity?: string) =>
-  r.findings.filter((f) => !severity || f.severity === severity).map((f) => f.code);
+export const codes = (r: ParsedReport, severity?: string) => r.findings.filter((f) => !severity || f.severity === severity).map((f) => f.code);

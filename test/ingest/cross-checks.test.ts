@@ -7,8 +7,7 @@ import { checkStock } from '../../src/ingest/stock-check.js';
 import { facts } from './facts-fixture.js';
 
 const COLS = ['natural', 'org_commercial', 'org_research', 'org_social', 'org_legal', 'org_other', 'total'];
-const row = (key: string, values: Array<number | null>) =>
-  Object.fromEntries(COLS.map((c, i) => [`applications.${key}.${c}`, values[i] ?? 0]));
+const row = (key: string, values: Array<number | null>) => Object.fromEntries(COLS.map((c, i) => [`applications.${key}.${c}`, values[i] ?? 0]));
 
 describe('CARRY_MISMATCH (R6)', () => {
   const prev = facts({ year: 2021, metrics: row('carried_forward', [1, 0, 0, 0, 0, 0, 1]) });

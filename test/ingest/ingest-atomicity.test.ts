@@ -46,7 +46,11 @@ describe('one transaction per report', () => {
         if (file === 'longtan-2020.txt') throw new Error('磁盘已满（测试注入）');
       },
     });
-    expect(s.stored.map((r) => basename(r.file)).sort()).toEqual(SEED_NAMES.filter((n) => n !== 'longtan-2020').map((n) => `${n}.txt`).sort());
+    expect(s.stored.map((r) => basename(r.file)).sort()).toEqual(
+      SEED_NAMES.filter((n) => n !== 'longtan-2020')
+        .map((n) => `${n}.txt`)
+        .sort(),
+    );
     expect(s.rejected).toEqual([{ file: failing, reason: expect.stringContaining('磁盘已满（测试注入）') }]);
     expect(s.rejected[0]!.reason).toContain('未写入任何内容');
 
@@ -86,9 +90,7 @@ describe('one transaction per report', () => {
     const towns = ['南麻', '悦庄', '东里', '石桥', '大张庄', '中庄', '燕崖', '西里'];
     writeFiles(
       dir,
-      Object.fromEntries(
-        towns.map((n, i) => [`town-${i}.txt`, replaceAll(readSeed('zhangjiapo-2021'), '张家坡', n).replace(/95条/, `${100 + i}条`)]),
-      ),
+      Object.fromEntries(towns.map((n, i) => [`town-${i}.txt`, replaceAll(readSeed('zhangjiapo-2021'), '张家坡', n).replace(/95条/, `${100 + i}条`)])),
     );
     const crashOn = 'longtan-2020.txt';
     const child = await runTs('test/ingest/crash-ingest.script.ts', [t.path, crashOn, dir]);

@@ -75,10 +75,7 @@ describe('nianbao ingest', () => {
   it('--verbose reports each file as it is done', async () => {
     const r = await run(['--db', t.path, 'ingest', join(SEED_DIR, 'longtan-2020.txt'), join(SEED_DIR, 'mianyang-2021.txt'), '--verbose']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
-      `已入库 ${join(SEED_DIR, 'longtan-2020.txt')}`,
-      `已入库 ${join(SEED_DIR, 'mianyang-2021.txt')}`,
-    ]);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([`已入库 ${join(SEED_DIR, 'longtan-2020.txt')}`, `已入库 ${join(SEED_DIR, 'mianyang-2021.txt')}`]);
   });
 
   it('names the cross-report findings it raised', async () => {

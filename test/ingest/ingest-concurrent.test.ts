@@ -42,9 +42,7 @@ describe('two ingests at once on one database file', () => {
 
     // Each seed went in through exactly one of the two; the other saw it as unchanged.
     const seedsStored = [...ja.stored, ...jb.stored].filter((f) => f.includes('/seeds/')).map((f) => basename(f));
-    expect(seedsStored.sort()).toEqual(
-      ['daliuzhuang-2022.txt', 'kangzhuang-2020.txt', 'longtan-2020.txt', 'mianyang-2021.txt', 'zhangjiapo-2021.txt'],
-    );
+    expect(seedsStored.sort()).toEqual(['daliuzhuang-2022.txt', 'kangzhuang-2020.txt', 'longtan-2020.txt', 'mianyang-2021.txt', 'zhangjiapo-2021.txt']);
     expect(ja.stored.length + ja.unchanged.length).toBe(9);
     expect(jb.stored.length + jb.unchanged.length).toBe(9);
     expect(ja.unchanged.length + jb.unchanged.length).toBe(5);

@@ -43,10 +43,8 @@ describe('checks across reports at ingest', () => {
     expect(s.rejected).toEqual([]);
     return s;
   };
-  const orgId = (name: string, region?: string) =>
-    store.listOrgs().find((o) => o.name === name && (region === undefined || o.region === region))!.id;
-  const codesOf = (name: string, year: number, code: string) =>
-    store.currentReport(orgId(name), year)!.findings.filter((f) => f.code === code);
+  const orgId = (name: string, region?: string) => store.listOrgs().find((o) => o.name === name && (region === undefined || o.region === region))!.id;
+  const codesOf = (name: string, year: number, code: string) => store.currentReport(orgId(name), year)!.findings.filter((f) => f.code === code);
 
   it('CARRY_MISMATCH: 上年结转 of 2022 does not match 结转下年度 of 2021', async () => {
     await ingest({ 'zhangjiapo-2021.txt': Y2021 }, 'a');
@@ -130,15 +128,18 @@ describe('checks across reports at ingest', () => {
     const longtanInLinqing = replaceAll(readSeed('longtan-2020'), '霍邱县', '临清市');
     await ingest(
       Object.fromEntries(
-        (['kangzhuang-2020', 'longtan-2020', 'mianyang-2021', 'daliuzhuang-2022', 'zhangjiapo-2021'] as const).map((n) => [
-          `${n}.txt`,
-          readSeed(n),
-        ]),
+        (['kangzhuang-2020', 'longtan-2020', 'mianyang-2021', 'daliuzhuang-2022', 'zhangjiapo-2021'] as const).map((n) => [`${n}.txt`, readSeed(n)]),
       ),
       'seeds',
     );
     await ingest({ 'longtan-linqing.txt': longtanInLinqing }, 'linqing');
-    expect(store.listOrgs().filter((o) => o.region === '临清市').map((o) => o.name).sort()).toEqual(['康庄镇', '龙潭镇']);
+    expect(
+      store
+        .listOrgs()
+        .filter((o) => o.region === '临清市')
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(['康庄镇', '龙潭镇']);
     const dup = t.sqlite.prepare(`SELECT count(*) FROM findings WHERE code = 'DUPLICATE_CONTENT'`).pluck().get();
     expect(dup).toBe(0);
   });

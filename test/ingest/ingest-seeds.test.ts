@@ -24,9 +24,12 @@ describe('ingesting the seed reports', () => {
     expect([s.unchanged, s.replaced, s.rejected]).toEqual([[], [], []]);
 
     const store = t.stores.reports;
-    expect(store.listOrgs().map((o) => `${o.region ?? '-'}/${o.name}`).sort()).toEqual(
-      ['-/大刘庄镇', '-/棉洋镇', '临清市/康庄镇', '沂源县/张家坡镇', '霍邱县/龙潭镇'].sort(),
-    );
+    expect(
+      store
+        .listOrgs()
+        .map((o) => `${o.region ?? '-'}/${o.name}`)
+        .sort(),
+    ).toEqual(['-/大刘庄镇', '-/棉洋镇', '临清市/康庄镇', '沂源县/张家坡镇', '霍邱县/龙潭镇'].sort());
     const kz = store.listOrgs().find((o) => o.name === '康庄镇')!;
     const report = store.currentReport(kz.id, 2020)!;
     expect(report).toMatchObject({ name: '康庄镇', org: '康庄镇人民政府', region: '临清市', signedDate: '2021-01-20', format: 'gov2019' });

@@ -37,10 +37,21 @@ describe('deadlines', () => {
   });
 
   it('builds the calendar from the configuration, with working defaults', () => {
-    const loaded = loadConfig({ NIANBAO_DEADLINES: '霍邱县=02-20', NIANBAO_REMIND_DAYS: '7,1', NIANBAO_REMIND_AT: '10:30', NIANBAO_QUIET_HOURS: '20:00-07:30' });
+    const loaded = loadConfig({
+      NIANBAO_DEADLINES: '霍邱县=02-20',
+      NIANBAO_REMIND_DAYS: '7,1',
+      NIANBAO_REMIND_AT: '10:30',
+      NIANBAO_QUIET_HOURS: '20:00-07:30',
+    });
     if (!loaded.ok) throw new Error(loaded.message);
     const c = calendarFromConfig(loaded.config);
-    expect(c).toMatchObject({ timeZone: 'Asia/Shanghai', regionDeadlines: { 霍邱县: '02-20' }, remindDays: [7, 1], sendAt: 630, quiet: { from: 1200, to: 450 } });
+    expect(c).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+      regionDeadlines: { 霍邱县: '02-20' },
+      remindDays: [7, 1],
+      sendAt: 630,
+      quiet: { from: 1200, to: 450 },
+    });
     const plain = loadConfig({});
     if (!plain.ok) throw new Error(plain.message);
     expect(calendarFromConfig(plain.config)).toEqual(DEFAULT_CALENDAR);

@@ -27,10 +27,13 @@ let telegram: TelegramHandle;
 
 beforeEach(async () => {
   t = createTestDb();
-  t.stores.roster.import([
-    { name: '康庄镇', region: '临清市', kind: 'town' },
-    { name: '唐园镇', region: '临清市', kind: 'town' },
-  ], bj('2026-12-01T10:00'));
+  t.stores.roster.import(
+    [
+      { name: '康庄镇', region: '临清市', kind: 'town' },
+      { name: '唐园镇', region: '临清市', kind: 'town' },
+    ],
+    bj('2026-12-01T10:00'),
+  );
   const subs = t.stores.subscriptions;
   subs.subscribe(TOWN, { kind: 'org', name: '康庄镇' }, 'telegram:1', bj('2026-12-01T10:00'));
   subs.subscribe(COUNTY, { kind: 'region', name: '临清市' }, 'telegram:1', bj('2026-12-01T10:00'));
@@ -61,7 +64,9 @@ describe('exactly once', () => {
     const second = await runReminders(deps(), D7);
     expect([first.sent, second.sent, second.skipped]).toEqual([2, 0, 2]);
     expect(sentTo()).toEqual(['-1000', '-1001']);
-    expect(String(fake.sent.find((b) => b.chat_id === '-1001')?.text)).toContain('康庄镇：2026年度政府信息公开工作年度报告应在2027年1月31日23:59前发布，距截止还有7天');
+    expect(String(fake.sent.find((b) => b.chat_id === '-1001')?.text)).toContain(
+      '康庄镇：2026年度政府信息公开工作年度报告应在2027年1月31日23:59前发布，距截止还有7天',
+    );
   });
 
   it('two service instances on the same database at once send each message once', async () => {
@@ -69,7 +74,10 @@ describe('exactly once', () => {
     const results = await Promise.all([runReminders(deps('instance-a'), D7), runReminders(deps('instance-b', other), D7)]);
     expect(results.map((r) => r.sent).reduce((a, b) => a + b)).toBe(2);
     expect(sentTo()).toEqual(['-1000', '-1001']);
-    expect(statuses()).toEqual([['-1001', 'sent', 1], ['-1000', 'sent', 1]]);
+    expect(statuses()).toEqual([
+      ['-1001', 'sent', 1],
+      ['-1000', 'sent', 1],
+    ]);
   });
 
   it('a process killed between claim and send: the message is sent later by another, once', async () => {
@@ -85,7 +93,10 @@ describe('exactly once', () => {
     await runSweep(deps(), new Date(D7.getTime() + 5 * 60_000));
     await runSweep(deps(), new Date(D7.getTime() + 10 * 60_000));
     expect(sentTo()).toEqual(['-1000', '-1001']);
-    expect(statuses()).toEqual([['-1001', 'sent', 1], ['-1000', 'sent', 1]]);
+    expect(statuses()).toEqual([
+      ['-1001', 'sent', 1],
+      ['-1000', 'sent', 1],
+    ]);
   });
 
   it('a process killed inside the platform call: never resent (it may have arrived), and logged', async () => {
@@ -95,7 +106,10 @@ describe('exactly once', () => {
     const d = deps();
     await runSweep(d, new Date(D7.getTime() + 60 * 60_000));
     expect(sentTo()).toEqual(['-1000']);
-    expect(statuses()).toEqual([['-1001', 'unknown', 0], ['-1000', 'sent', 1]]);
+    expect(statuses()).toEqual([
+      ['-1001', 'unknown', 0],
+      ['-1000', 'sent', 1],
+    ]);
     expect(d.log.entries.filter((e) => e.level === 'warn').map((e) => e.msg)).toEqual([
       'a send was interrupted; whether it arrived is unknown, so it is not sent again',
     ]);
@@ -114,7 +128,10 @@ describe('exactly once', () => {
     await runSweep(deps(), bj('2027-01-24T09:02'));
     await runSweep(deps(), bj('2027-01-24T09:03'));
     expect(sentTo()).toEqual(['-1000', '-1001']);
-    expect(statuses()).toEqual([['-1001', 'sent', 2], ['-1000', 'sent', 1]]);
+    expect(statuses()).toEqual([
+      ['-1001', 'sent', 2],
+      ['-1000', 'sent', 1],
+    ]);
   });
 
   it('a 5xx answer is retried with growing pauses until it goes through', async () => {
@@ -126,7 +143,10 @@ describe('exactly once', () => {
     expect(t.stores.deliveries.list({ status: 'failed' }).map((d) => [d.attempts, d.nextAttemptAt])).toEqual([[2, '2027-01-24T01:03:00.000Z']]);
     await runSweep(deps(), bj('2027-01-24T09:03'));
     expect(sentTo()).toEqual(['-1000', '-1001']);
-    expect(statuses()).toEqual([['-1001', 'sent', 3], ['-1000', 'sent', 1]]);
+    expect(statuses()).toEqual([
+      ['-1001', 'sent', 3],
+      ['-1000', 'sent', 1],
+    ]);
   });
 
   it('a reminder still undelivered when its day is over is dropped and logged, not sent the next day', async () => {
@@ -135,7 +155,10 @@ describe('exactly once', () => {
     const d = deps();
     await runSweep(d, bj('2027-01-25T09:00'));
     expect(sentTo()).toEqual(['-1000']);
-    expect(statuses()).toEqual([['-1001', 'dropped', 1], ['-1000', 'sent', 1]]);
+    expect(statuses()).toEqual([
+      ['-1001', 'dropped', 1],
+      ['-1000', 'sent', 1],
+    ]);
     expect(d.log.entries.find((e) => e.msg === 'undelivered message dropped: it no longer makes sense')?.obj).toMatchObject({
       job: 'remind',
       subject: 'org:临清市/康庄镇',

@@ -46,7 +46,12 @@ export function memoryLog(): JobLog & { entries: LogEntry[] } {
 }
 
 /** The jobs' dependencies over a database handle, as src/app.ts assembles them. */
-export function jobDeps(handle: DbHandle, calendar: Calendar, notifiers: JobDeps['notifiers'], owner = 'test-owner'): JobDeps & { log: ReturnType<typeof memoryLog> } {
+export function jobDeps(
+  handle: DbHandle,
+  calendar: Calendar,
+  notifiers: JobDeps['notifiers'],
+  owner = 'test-owner',
+): JobDeps & { log: ReturnType<typeof memoryLog> } {
   const { stores } = handle;
   return { stores, roster: rosterReader(() => stores.roster.sources()), calendar, notifiers, owner, log: memoryLog() };
 }

@@ -68,7 +68,10 @@ describe('notices on ingest', () => {
   it('the running scheduler notices a report stored in its process at once', async () => {
     const wechat = recordingNotifier();
     const now = bj('2027-01-20T10:00');
-    const handle = startScheduler({ deps: jobDeps(t, calendarFromConfig({ timeZone: 'Asia/Shanghai', deadlineOverrides: {} }), { wechat: wechat.notifier }), now: () => now });
+    const handle = startScheduler({
+      deps: jobDeps(t, calendarFromConfig({ timeZone: 'Asia/Shanghai', deadlineOverrides: {} }), { wechat: wechat.notifier }),
+      now: () => now,
+    });
     try {
       await handle.ready;
       const id = await ingest('kz.txt', townReport('康庄镇', '临清市', '2027年1月18日'), now);

@@ -18,10 +18,23 @@ const sub = (chatId: string, kind: 'org' | 'region', name: string): Subscription
   by: 'telegram:1',
   at: bj('2026-12-01T10:00'),
 });
-const SUBS = [sub('-1', 'org', '康庄镇'), sub('-2', 'org', '唐园镇'), sub('-3', 'org', '龙潭镇'), sub('-4', 'org', '棉洋镇'), sub('-10', 'region', '临清市'), sub('-1', 'region', '临清市')];
+const SUBS = [
+  sub('-1', 'org', '康庄镇'),
+  sub('-2', 'org', '唐园镇'),
+  sub('-3', 'org', '龙潭镇'),
+  sub('-4', 'org', '棉洋镇'),
+  sub('-10', 'region', '临清市'),
+  sub('-1', 'region', '临清市'),
+];
 
 let nextId = 1;
-function report(name: string, region: string | null, signedDate: string | null, findings: Finding[] = [], ingestedAt = '2027-01-20T02:00:00.000Z'): NoticeReport {
+function report(
+  name: string,
+  region: string | null,
+  signedDate: string | null,
+  findings: Finding[] = [],
+  ingestedAt = '2027-01-20T02:00:00.000Z',
+): NoticeReport {
   return { id: nextId++, name, region, year: 2026, signedDate, findings, ingestedAt };
 }
 const err = (code: Finding['code'], message = '…', line?: number): Finding => ({ code, severity: 'error', message, ...(line ? { line } : {}) });
@@ -30,7 +43,13 @@ const brief = (outs: ReturnType<typeof planReminders>) => outs.map((o) => `${o.t
 
 describe('planReminders', () => {
   it('on D-7 reminds the groups of each unfiled organisation, and the county group with its list', () => {
-    const outs = planReminders({ now: bj('2027-01-24T09:00'), roster: ROSTER, reports: [report('康庄镇', '临清市', '2027-01-20')], subscriptions: SUBS, calendar: cal });
+    const outs = planReminders({
+      now: bj('2027-01-24T09:00'),
+      roster: ROSTER,
+      reports: [report('康庄镇', '临清市', '2027-01-20')],
+      subscriptions: SUBS,
+      calendar: cal,
+    });
     // 龙潭镇's county collects by 20 February: not its reminder day. A group bound twice gets both messages.
     expect(brief(outs)).toEqual(['-2 org:临清市/唐园镇 2026/D-7', '-4 org:/棉洋镇 2026/D-7', '-10 region:临清市 2026/D-7', '-1 region:临清市 2026/D-7']);
     expect(outs[2]?.text).toContain('尚未发布的单位（1/2）：唐园镇。');
@@ -46,7 +65,13 @@ describe('planReminders', () => {
   });
 
   it('counts a report of another year as not filed', () => {
-    const outs = planReminders({ now: bj('2027-01-31T09:00'), roster: [entry('康庄镇', '临清市')], reports: [{ ...report('康庄镇', '临清市', '2026-01-20'), year: 2025 }], subscriptions: SUBS.slice(0, 1), calendar: cal });
+    const outs = planReminders({
+      now: bj('2027-01-31T09:00'),
+      roster: [entry('康庄镇', '临清市')],
+      reports: [{ ...report('康庄镇', '临清市', '2026-01-20'), year: 2025 }],
+      subscriptions: SUBS.slice(0, 1),
+      calendar: cal,
+    });
     expect(brief(outs)).toEqual(['-1 org:临清市/康庄镇 2026/D-0']);
     expect(outs[0]?.text).toContain('今天就是截止日');
   });
@@ -55,7 +80,10 @@ describe('planReminders', () => {
 describe('planEscalations', () => {
   it('on D+1 tells the county who is missing, late or incomplete, and each missing organisation', () => {
     const roster = [...ROSTER, entry('烟店镇', '临清市')];
-    const reports = [report('康庄镇', '临清市', '2027-02-01'), report('烟店镇', '临清市', '2027-01-30', [err('TRUNCATED_TABLE'), err('T4_TOTAL'), err('T4_TOTAL')])];
+    const reports = [
+      report('康庄镇', '临清市', '2027-02-01'),
+      report('烟店镇', '临清市', '2027-01-30', [err('TRUNCATED_TABLE'), err('T4_TOTAL'), err('T4_TOTAL')]),
+    ];
     const outs = planEscalations({ now: bj('2027-02-01T09:00'), roster, reports, subscriptions: SUBS, calendar: cal });
     expect(brief(outs)).toEqual(['-2 org:临清市/唐园镇 2026/D+1', '-4 org:/棉洋镇 2026/D+1', '-10 region:临清市 2026/D+1', '-1 region:临清市 2026/D+1']);
     expect(outs[2]?.text).toBe(
@@ -71,7 +99,9 @@ describe('planEscalations', () => {
   it('says all is well on D+1, and then stays silent weekly while nobody is missing', () => {
     const reports = [report('康庄镇', '临清市', '2027-01-20'), report('唐园镇', '临清市', '2027-01-21')];
     const onD1 = planEscalations({ now: bj('2027-02-01T09:00'), roster: ROSTER.slice(0, 2), reports, subscriptions: SUBS.slice(4, 5), calendar: cal });
-    expect(onD1.map((o) => o.text)).toEqual(['【年报催报】临清市：2026年度年报已于2027年1月31日截止（已过1天）。\n所有单位均已按时发布，检查未发现需要改正的问题。']);
+    expect(onD1.map((o) => o.text)).toEqual([
+      '【年报催报】临清市：2026年度年报已于2027年1月31日截止（已过1天）。\n所有单位均已按时发布，检查未发现需要改正的问题。',
+    ]);
     expect(planEscalations({ now: bj('2027-02-08T09:00'), roster: ROSTER.slice(0, 2), reports, subscriptions: SUBS.slice(4, 5), calendar: cal })).toEqual([]);
   });
 });
@@ -80,7 +110,11 @@ describe('planNotices', () => {
   const now = bj('2027-01-20T10:05');
 
   it('confirms a clean report to its groups and its county groups, each group once', () => {
-    const r = report('康庄镇', '临清市', '2027-01-18', [warn('BLANK_CELLS'), warn('BLANK_CELLS'), { code: 'NONSTANDARD_LABEL', severity: 'info', message: '…' }]);
+    const r = report('康庄镇', '临清市', '2027-01-18', [
+      warn('BLANK_CELLS'),
+      warn('BLANK_CELLS'),
+      { code: 'NONSTANDARD_LABEL', severity: 'info', message: '…' },
+    ]);
     const outs = planNotices({ now, reports: [r], subscriptions: SUBS, calendar: cal });
     expect(outs.map((o) => `${o.target.chatId} ${o.period}`)).toEqual([`-1 2026/report-${r.id}`, `-10 2026/report-${r.id}`]);
     expect(outs[0]?.text).toBe(

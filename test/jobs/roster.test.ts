@@ -5,7 +5,9 @@ import { mergeRoster } from '../../src/jobs/roster.js';
 
 describe('roster files', () => {
   it('reads name, region, kind and contact group, with a Chinese header in any order', () => {
-    const r = parseRosterCsv('\uFEFF地区,名称,联系群,类型\r\n临清市,康庄镇,telegram:-1001,镇\r\n临清市,新华路街道,,\r\n霍邱县,霍邱县财政局,wechat:123@chatroom,部门\n');
+    const r = parseRosterCsv(
+      '\uFEFF地区,名称,联系群,类型\r\n临清市,康庄镇,telegram:-1001,镇\r\n临清市,新华路街道,,\r\n霍邱县,霍邱县财政局,wechat:123@chatroom,部门\n',
+    );
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
       { name: '康庄镇', region: '临清市', kind: 'town', contacts: [{ transport: 'telegram', chatId: '-1001' }] },

@@ -29,7 +29,11 @@ describe('the jobs table', () => {
       ['escalate', '0 9 * * *', true],
       ['sweep', '* * * * *', false],
     ]);
-    const late = calendarFromConfig({ timeZone: 'Asia/Shanghai', deadlineOverrides: {}, schedule: { remindDays: [7], remindAt: '10:30', escalateAfter: 1, escalateEvery: 7, quietHours: { from: '21:00', to: '08:00' } } });
+    const late = calendarFromConfig({
+      timeZone: 'Asia/Shanghai',
+      deadlineOverrides: {},
+      schedule: { remindDays: [7], remindAt: '10:30', escalateAfter: 1, escalateEvery: 7, quietHours: { from: '21:00', to: '08:00' } },
+    });
     expect(jobsFor(late)[0]?.cron).toBe('30 10 * * *');
   });
 });

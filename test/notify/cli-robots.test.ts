@@ -96,7 +96,11 @@ describe('robots on the command line', () => {
     // 飞书 is not sent in a whole or half hour minute of the real clock; then it waits for the next run.
     expect(outcomes[2][1]).toMatch(/^(已发送|发送失败：飞书机器人 7e…03：未到可发送的时间)/);
     expect(fake.received.map((r) => [r.kind, r.plain.split('\n')[0]!.slice(0, 14)])).toEqual(
-      [['wecom', '【年报提醒】康庄镇：2026'], ['dingtalk', '【年报提醒】康庄镇：2026'], ['feishu', '【年报提醒】唐园镇：2026']].slice(0, outcomes[2][1] === '已发送' ? 3 : 2),
+      [
+        ['wecom', '【年报提醒】康庄镇：2026'],
+        ['dingtalk', '【年报提醒】康庄镇：2026'],
+        ['feishu', '【年报提醒】唐园镇：2026'],
+      ].slice(0, outcomes[2][1] === '已发送' ? 3 : 2),
     );
     const second = JSON.parse((await cli(args)).stdout);
     expect(second.messages.slice(0, 2).map((m: { outcome: string }) => m.outcome)).toEqual(['未发送：already sent', '未发送：already sent']);

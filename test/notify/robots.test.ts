@@ -51,7 +51,11 @@ describe('group robots', () => {
     await robots.wecom.send(wecomT, TEXT);
     await robots.dingtalk.send(dingT, TEXT);
     await robots.feishu.send(feishuT, TEXT);
-    const trim = (s: string) => s.split('\n').map((l) => l.trim()).join('\n');
+    const trim = (s: string) =>
+      s
+        .split('\n')
+        .map((l) => l.trim())
+        .join('\n');
     expect(fake.received.map((r) => [r.kind, r.robot, r.format, trim(r.plain)])).toEqual([
       ['wecom', WECOM, 'rich', TEXT],
       ['dingtalk', DING, 'rich', TEXT],

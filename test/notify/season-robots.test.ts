@@ -79,7 +79,11 @@ interface Delivered {
   text: string;
 }
 
-const norm = (text: string) => text.split('\n').map((l) => l.trim()).join('\n');
+const norm = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n');
 const robotOf = (t: ChatTarget) => `${t.transport}:${robotAddress(t).id}`;
 const key = (d: Delivered) => `${d.day} ${d.robot} ${norm(d.text)}`;
 
@@ -118,7 +122,7 @@ async function runSeason(t: TestDb, setNow: (d: Date) => void, notifiers: JobDep
         at,
         run: async () => {
           const file = writeReport(t.dir, `${f.name}-2026.txt`, townReport(f.name, f.county, f.signed, f.broken));
-          expect((await ingestPaths(t, [file], { now: () => at})).stored).toHaveLength(1);
+          expect((await ingestPaths(t, [file], { now: () => at })).stored).toHaveLength(1);
         },
       });
       events.push({ at: new Date(at.getTime() + 60_000), run: () => runSweep(jobs, now) });

@@ -8,7 +8,10 @@ describe('organisation, region and year from titles seen in other provinces', ()
   const cases: Array<[string, { org: string; name: string; region: string | null; kind: string; year: number }]> = [
     ['临清市自然资源局2021年政府信息公开工作年度报告', { org: '临清市自然资源局', name: '临清市自然资源局', region: '临清市', kind: 'department', year: 2021 }],
     ['2021年度沂源县南鲁山镇政府信息公开工作年度报告', { org: '南鲁山镇人民政府', name: '南鲁山镇', region: '沂源县', kind: 'town', year: 2021 }],
-    ['历城区洪家楼街道办事处2021年政府信息公开工作年度报告', { org: '历城区洪家楼街道办事处', name: '洪家楼街道', region: '历城区', kind: 'subdistrict', year: 2021 }],
+    [
+      '历城区洪家楼街道办事处2021年政府信息公开工作年度报告',
+      { org: '历城区洪家楼街道办事处', name: '洪家楼街道', region: '历城区', kind: 'subdistrict', year: 2021 },
+    ],
     ['朱家峪乡人民政府关于2022年度政府信息公开工作年度报告', { org: '朱家峪乡人民政府', name: '朱家峪乡', region: '沂源县', kind: 'township', year: 2022 }],
     ['沂源县人民政府2021年政府信息公开工作年度报告', { org: '沂源县人民政府', name: '沂源县', region: '沂源县', kind: 'government', year: 2021 }],
     ['东城街道2021年政府信息公开年报', { org: '东城街道办事处', name: '东城街道', region: '沂源县', kind: 'subdistrict', year: 2021 }],
@@ -24,10 +27,12 @@ describe('organisation, region and year from titles seen in other provinces', ()
 
 describe('tables pasted from a web page as Markdown', () => {
   it('ignores the rule line under the header', () => {
-    const text = readSeed('longtan-2020').replace(
-      '信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可',
-      '| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n| --- | :---: | --- | --- |\n| 行政许可',
-    ).replace('行政许可\t2\t0\t5', '行政许可 | 2 | 0 | 5 |');
+    const text = readSeed('longtan-2020')
+      .replace(
+        '信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可',
+        '| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n| --- | :---: | --- | --- |\n| 行政许可',
+      )
+      .replace('行政许可\t2\t0\t5', '行政许可 | 2 | 0 | 5 |');
     expect(text).toContain('| --- |');
     const r = parseOk(text);
     expect(r.metrics['active.licensing.prev_items']).toBe(2);

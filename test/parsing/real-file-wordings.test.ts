@@ -28,7 +28,9 @@ describe('a 表三 row label misprinted as 其他法律行政止公开 (洪泽�
   });
 
   it('the official wording is not reported', () => {
-    const labels = parseOk(seed).findings.filter((x) => x.code === 'NONSTANDARD_LABEL').map((x) => x.message);
+    const labels = parseOk(seed)
+      .findings.filter((x) => x.code === 'NONSTANDARD_LABEL')
+      .map((x) => x.message);
     expect(labels.some((m) => m.includes('其他法律'))).toBe(false);
   });
 });

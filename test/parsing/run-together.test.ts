@@ -24,9 +24,7 @@ describe('rowCandidates', () => {
   });
 
   it('keeps blank pieces as blank cells and refuses text', () => {
-    expect(rowCandidates({ pieces: ['', '12'], columns: 3 })).toEqual([
-      [null, 1, 2],
-    ]);
+    expect(rowCandidates({ pieces: ['', '12'], columns: 3 })).toEqual([[null, 1, 2]]);
     expect(rowCandidates({ pieces: ['约3'], columns: 1 })).toEqual([]);
     expect(rowCandidates({ pieces: ['1', '2', '3'], columns: 2 })).toEqual([]);
   });

@@ -159,7 +159,13 @@ describe('mianyang-2021: 2021 format, 表三 cut short', () => {
       'applications.unable.not_held.total': 0,
       ...Object.fromEntries(T4_KEYS.map((k) => [k, 0])),
     });
-    for (const key of ['applications.unable.need_creation.total', 'applications.handled.total', 'applications.carried_forward.total', 'prose.active_items', 'active.licensing.prev_items']) {
+    for (const key of [
+      'applications.unable.need_creation.total',
+      'applications.handled.total',
+      'applications.carried_forward.total',
+      'prose.active_items',
+      'active.licensing.prev_items',
+    ]) {
       expect.soft(key in r.metrics, key).toBe(false);
     }
   });

@@ -51,8 +51,9 @@ describe('character sets and encodings', () => {
   });
 
   it('reads full-width digits in the cells', () => {
-    const text = readSeed('longtan-2020').replace(/(\t)(\d+)(?=\t|$)/gm, (_, tab: string, d: string) =>
-      tab + [...d].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join(''),
+    const text = readSeed('longtan-2020').replace(
+      /(\t)(\d+)(?=\t|$)/gm,
+      (_, tab: string, d: string) => tab + [...d].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join(''),
     );
     expect(text).toContain('１４５');
     expect(parseOk(text).metrics['active.other_services.prev_items']).toBe(145);
@@ -131,7 +132,9 @@ describe('damaged and wrong reports get the findings a reviewer would give', () 
 
   /** Lateness is the calendar's, judged from the date the parser reads (src/calendar/status.ts). */
   const judged = (r: ParsedReport, cal: Calendar = DEFAULT_CALENDAR, severity?: string) =>
-    findingsNow(cal, { ...r, year: r.year! }).filter((f) => !severity || f.severity === severity).map((f) => f.code);
+    findingsNow(cal, { ...r, year: r.year! })
+      .filter((f) => !severity || f.severity === severity)
+      .map((f) => f.code);
 
   it('a report signed after 31 January is late; a Chinese-numeral date is read', () => {
     const late = parseOk(readSeed('daliuzhuang-2022').replace('2023年1月14日', '2023年2月14日'));
@@ -182,7 +185,10 @@ describe('a report saved from a website as HTML', () => {
       .split('\n')
       .map((line) =>
         line.includes('\t')
-          ? `<tr>${line.split('\t').map((c) => `<td style="width:20px"><p><span>${c.replace(/ /g, '&nbsp;')}</span></p></td>`).join('')}</tr>`
+          ? `<tr>${line
+              .split('\t')
+              .map((c) => `<td style="width:20px"><p><span>${c.replace(/ /g, '&nbsp;')}</span></p></td>`)
+              .join('')}</tr>`
           : `<p class="MsoNormal">${line.replace(/&/g, '&amp;')}</p>`,
       )
       .join('\n')
@@ -217,7 +223,10 @@ describe('PDF text with labels wrapped over two lines (pdftotext -layout)', () =
   it('reads figures printed beside the first or the second half of a wrapped label', () => {
     const wrapped = toSpaces(readSeed('longtan-2020'))
       // Figures on the first line, the rest of the label below them.
-      .replace('(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)  0  0  0  0  0  0  0', '(二) 部分公开(区分处理的,只计  0  0  0  0  0  0  0\n      这一情形,不计其他情形)')
+      .replace(
+        '(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)  0  0  0  0  0  0  0',
+        '(二) 部分公开(区分处理的,只计  0  0  0  0  0  0  0\n      这一情形,不计其他情形)',
+      )
       // Figures on the second line, after the rest of the label.
       .replace('2. 其他法律行政法规禁止公开  0  0  0  0  0  0  0', '2. 其他法律行政法规\n      禁止公开  0  0  0  0  0  0  0')
       .replace('5. 要求行政机关确认或重新出具已获取信息  0', '5. 要求行政机关确认或\n   重新出具已获取信息  0');

@@ -42,11 +42,7 @@ export function errorCaveat(report: ReportRecord, subject = '该报告'): string
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return '';
   const titles = [...new Set(errors.map(findingTitle))];
-  const tail = errors.some((f) => DOUBTFUL_FIGURES.has(f.code))
-    ? '，数字可能不全'
-    : errors.some((f) => WRONG_FIGURES.has(f.code))
-      ? '，数字可能有误'
-      : '';
+  const tail = errors.some((f) => DOUBTFUL_FIGURES.has(f.code)) ? '，数字可能不全' : errors.some((f) => WRONG_FIGURES.has(f.code)) ? '，数字可能有误' : '';
   return `注意：${subject}${titles.join('、')}${tail}。`;
 }
 

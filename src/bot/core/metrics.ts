@@ -55,9 +55,7 @@ export function readMetrics(text: MaskedText): MetricAsk[] {
   const hasT2 = found.some((f) => f.concept.family === 't2');
   // The naming words can carry the column too: 收了多少钱 is an amount.
   const phrases = found.filter((f) => f.concept.family === 't2').map((f) => f.phrase);
-  const hints = hasT2
-    ? T2_HINT_CUES.filter((c) => text.take(c.cue).length > 0 || phrases.some((p) => c.cue.test(p))).map((c) => c.hint)
-    : [];
+  const hints = hasT2 ? T2_HINT_CUES.filter((c) => text.take(c.cue).length > 0 || phrases.some((p) => c.cue.test(p))).map((c) => c.hint) : [];
 
   found = dropImplied(found);
   const seen = new Set<string>();

@@ -24,8 +24,7 @@ export const norm = (s: string): string => normalizeQuestion(s).replace(/\s+/g, 
 export const byName = new Intl.Collator('zh-Hans-CN');
 
 /** The order of the org index: by name, then region, in pinyin order; then by id. */
-export const orgOrder = (a: OrgRecord, b: OrgRecord): number =>
-  byName.compare(a.name, b.name) || byName.compare(a.region ?? '', b.region ?? '') || a.id - b.id;
+export const orgOrder = (a: OrgRecord, b: OrgRecord): number => byName.compare(a.name, b.name) || byName.compare(a.region ?? '', b.region ?? '') || a.id - b.id;
 
 /** Normalised county names: a few thousand counties, each named by every one of its towns. */
 const normalisedRegions = new Map<string, string>();

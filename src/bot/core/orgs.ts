@@ -60,7 +60,7 @@ export function findExact(text: MaskedText, index: OrgIndex): { orgs: OrgMention
   const view = text.view;
   const orgs: OrgMention[] = [];
   const regions: RegionMention[] = [];
-  for (let i = 0; i < view.length; ) {
+  for (let i = 0; i < view.length;) {
     let found = false;
     for (let len = Math.min(index.maxLen, view.length - i); len >= 2; len--) {
       const s = view.slice(i, i + len);

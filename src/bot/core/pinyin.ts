@@ -23,9 +23,7 @@ function fold(syllable: string): string {
 export function readings(ch: string): ReadonlySet<string> {
   let r = cache.get(ch);
   if (r) return r;
-  r = CJK.test(ch)
-    ? new Set((pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[]).map(fold))
-    : new Set<string>();
+  r = CJK.test(ch) ? new Set((pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[]).map(fold)) : new Set<string>();
   cache.set(ch, r);
   return r;
 }

@@ -39,7 +39,7 @@ function topOf(rest: string): number | null {
   const m = TOP.exec(rest);
   if (!m) return null;
   const g = m[1] ?? m[2] ?? '';
-  const n = /^\d+$/.test(g) ? Number(g) : CN[g] ?? null;
+  const n = /^\d+$/.test(g) ? Number(g) : (CN[g] ?? null);
   return n && n > 0 ? n : null;
 }
 
@@ -103,8 +103,7 @@ function withFigures(slots: Slots, scope: Scope, metrics: MetricAsk[]): Query {
   if (wantsRank(rest, named)) {
     return { kind: 'rank', scope, years, metric: metrics[0]!, order: RANK_ASC_CUE.test(rest) ? 'asc' : 'desc', top: topOf(rest) };
   }
-  const manyYears =
-    years.kind === 'range' || years.kind === 'all' || years.kind === 'recent' || (years.kind === 'list' && years.years.length > 1);
+  const manyYears = years.kind === 'range' || years.kind === 'all' || years.kind === 'recent' || (years.kind === 'list' && years.years.length > 1);
   if (TREND_CUE.test(rest) || (manyYears && named <= 1)) return { kind: 'trend', scope, years, metrics, yesNo };
   if (named === 1) return { kind: 'metric', scope, years, metrics, yesNo };
   return { kind: 'compare', scope, years, metrics, yesNo, sum: SUM_CUE.test(slots.text) };
@@ -115,7 +114,7 @@ export function decide(slots: Slots): Query {
   const { rest, years } = slots;
   const plain = rest.replace(/[#\s?!.,;:、~]/g, '');
   const { orgs, ambiguous } = resolveOrgs(slots);
-  const region = orgs.length === 0 ? slots.regions[0]?.region ?? null : null;
+  const region = orgs.length === 0 ? (slots.regions[0]?.region ?? null) : null;
   const scope: Scope = { orgs, region, unknown: slots.unknown };
   const metrics = slots.metrics.filter((m) => m.family !== 'info_fee' && m.family !== 'unsupported');
   const infoFee = slots.metrics.some((m) => m.family === 'info_fee');

@@ -49,9 +49,11 @@ function t2(row: T2Row, hints: readonly T2Hint[], format: 'gov2019' | 'gov2021')
     if (has('in_force') || has('repealed')) {
       return { keys: [], note: `${caveat}；“对外公开总数量”不是现行有效件数，不能替代`, also: [k('new_made'), k('total_published')] };
     }
-    const picked = [has('new_published') ? 'new_published' : null, has('total_published') ? 'total_published' : null, has('new_made') ? 'new_made' : null].filter(
-      (x): x is T2Column => x !== null,
-    );
+    const picked = [
+      has('new_published') ? 'new_published' : null,
+      has('total_published') ? 'total_published' : null,
+      has('new_made') ? 'new_made' : null,
+    ].filter((x): x is T2Column => x !== null);
     if (picked.length > 0) return { keys: picked.map(k), also: [] };
     return { keys: [k('new_made')], note: `${caveat}，这里按“本年新制作数量”回答`, also: [k('new_published'), k('total_published')] };
   }
@@ -68,7 +70,8 @@ function t2(row: T2Row, hints: readonly T2Hint[], format: 'gov2019' | 'gov2021')
   }
   if (row === 'fees') {
     if (format === 'gov2021') {
-      if (has('items') || has('delta')) return { keys: [], note: `这份报告用的是${f}，“行政事业性收费”填的是收费金额（万元），没有收费项目数`, also: [k('amount_wan')] };
+      if (has('items') || has('delta'))
+        return { keys: [], note: `这份报告用的是${f}，“行政事业性收费”填的是收费金额（万元），没有收费项目数`, also: [k('amount_wan')] };
       return { keys: [k('amount_wan')], also: [] };
     }
     const caveat = `这份报告用的是${f}，“行政事业性收费”填的是收费项目数量，不是金额`;

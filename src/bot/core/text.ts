@@ -27,7 +27,10 @@ export function cleanQuestion(raw: string, botNames: readonly string[] = DEFAULT
     if (name) s = s.split(`@${name}`).join(' ');
   }
   // Any other @mention is followed by a (possibly special) space in WeChat and Telegram.
-  s = s.replace(/@[^\s@\u2005]{1,32}[\s\u2005]+/g, ' ').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/@[^\s@\u2005]{1,32}[\s\u2005]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const length = [...s].length;
   let command: string | null = null;
   const m = COMMAND.exec(s);

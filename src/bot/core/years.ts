@@ -58,7 +58,7 @@ export function readYears(text: MaskedText, currentYear: number): YearSpec {
   const recent = text.take(RECENT)[0];
   if (recent) {
     const g = recent.groups[0]!;
-    const count = /^\d+$/.test(g) ? Number(g) : CN_COUNT[g] ?? (g.startsWith('十') ? 10 + (CN_COUNT[g[1] ?? ''] ?? 0) : 0);
+    const count = /^\d+$/.test(g) ? Number(g) : (CN_COUNT[g] ?? (g.startsWith('十') ? 10 + (CN_COUNT[g[1] ?? ''] ?? 0) : 0));
     if (count > 0) return { kind: 'recent', count: Math.min(count, 30) };
   }
   for (const h of text.take(YEAR4)) years.push(Number(h.groups[0]));

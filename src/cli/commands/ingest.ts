@@ -23,9 +23,7 @@ function printText(summary: IngestSummary, cal: Calendar): void {
       printLine(`! ${r.name}${r.year}年度 ${CODE_TITLE[f.code]}（${f.code}）${f.line ? ` 第${f.line}行` : ''}：${f.message}`);
     }
   }
-  printLine(
-    `已入库 ${summary.stored.length}，未变化 ${summary.unchanged.length}，已替换 ${summary.replaced.length}，拒收 ${summary.rejected.length}`,
-  );
+  printLine(`已入库 ${summary.stored.length}，未变化 ${summary.unchanged.length}，已替换 ${summary.replaced.length}，拒收 ${summary.rejected.length}`);
   for (const r of summary.rejected) printLine(`拒收 ${r.file}：${r.reason}`);
 }
 

@@ -89,11 +89,15 @@ export function registerParse(program: Command, ctx: CliContext): void {
       // Lateness is the calendar's (this configuration's deadlines), judged by the publication date
       // the file states, else the signature date; added to what the checks found.
       const findings = r.year === null ? r.findings : findingsNow(calendarFromConfig(ctx.config()), { ...r, year: r.year, published: published ?? null });
-      const json = toParseJson(basename(file), { ...r, findings }, {
-        source: pages === undefined ? { type } : { type, pages },
-        published: published ?? null,
-        lineOrigins,
-      });
+      const json = toParseJson(
+        basename(file),
+        { ...r, findings },
+        {
+          source: pages === undefined ? { type } : { type, pages },
+          published: published ?? null,
+          lineOrigins,
+        },
+      );
       if (opts.json) printJson(json);
       else printSummary(json);
     });

@@ -36,7 +36,14 @@ export function registerRemind(program: Command, ctx: CliContext): void {
       try {
         const input = loadPlanInput(app, calendar, now);
         const planned = [...planReminders(input), ...planEscalations(input)];
-        const base = (o: Outgoing) => ({ job: o.job, subject: o.subject, period: o.period, channel: o.target.transport, target: displayTarget(o.target), text: o.text });
+        const base = (o: Outgoing) => ({
+          job: o.job,
+          subject: o.subject,
+          period: o.period,
+          channel: o.target.transport,
+          target: displayTarget(o.target),
+          text: o.text,
+        });
         let messages: Array<ReturnType<typeof base> & { status?: string; outcome?: string }>;
         if (opts.dryRun) {
           messages = planned.map((o) => ({ ...base(o), status: deliveryStatus(app.stores.deliveries, o) }));

@@ -57,7 +57,9 @@ export function registerRoster(program: Command, ctx: CliContext): void {
         if (opts.json) return printJson({ rows });
         if (rows.length === 0) return printLine('名单为空：用 nianbao roster import <csv> 导入，或入库年报。');
         for (const r of rows) {
-          printLine(`${r.region ?? '（地区不详）'}\t${r.name}\t${r.kind ?? '—'}\t来自${SOURCE_WORD[r.source]}${r.groups.length ? `\t${r.groups.join(' ')}` : ''}`);
+          printLine(
+            `${r.region ?? '（地区不详）'}\t${r.name}\t${r.kind ?? '—'}\t来自${SOURCE_WORD[r.source]}${r.groups.length ? `\t${r.groups.join(' ')}` : ''}`,
+          );
         }
         printLine(`共 ${rows.length} 个单位。`);
       } finally {

@@ -29,9 +29,7 @@ function periodFindings(meta: ReportMeta, prose: ProseFacts): Finding[] {
       return looksLikeYear && (p.from[0] !== y || p.to[0] !== y);
     })
     .slice(0, 1)
-    .map((p) =>
-      finding('STAT_PERIOD_WRONG', `统计期限写成“${p.text}”，${y}年度报告应为${y}年1月1日至${y}年12月31日`, p.line),
-    );
+    .map((p) => finding('STAT_PERIOD_WRONG', `统计期限写成“${p.text}”，${y}年度报告应为${y}年1月1日至${y}年12月31日`, p.line));
 }
 
 /**
@@ -46,12 +44,7 @@ export function checkReport(input: ReportCheckInput): Finding[] {
     out.push(finding('DATE_UNKNOWN', '报告中找不到落款日期或发布日期，无法判断是否按时发布'));
   }
   if (meta.year !== null && meta.year >= GOV2021_FROM && format === 'gov2019') {
-    out.push(
-      finding(
-        'OUTDATED_FORMAT',
-        `${meta.year}年度报告仍在使用2019年的旧表格（国办公开办函〔2019〕60号），应改用国办公开办函〔2021〕30号规定的新格式`,
-      ),
-    );
+    out.push(finding('OUTDATED_FORMAT', `${meta.year}年度报告仍在使用2019年的旧表格（国办公开办函〔2019〕60号），应改用国办公开办函〔2021〕30号规定的新格式`));
   }
   for (const key of SECTION_KEYS) {
     if (!sections.includes(key)) out.push(finding('MISSING_SECTION', `报告缺少“${SECTION_TITLE[key]}”部分`));
@@ -59,9 +52,7 @@ export function checkReport(input: ReportCheckInput): Finding[] {
   const received = prose.applicationsReceived;
   const tableNew = metrics['applications.new.total'];
   if (received && typeof tableNew === 'number' && received.value !== tableNew) {
-    out.push(
-      finding('TEXT_TABLE_MISMATCH', `正文说收到政府信息公开申请${received.value}件，但表三“本年新收”总计为${tableNew}件`, received.line),
-    );
+    out.push(finding('TEXT_TABLE_MISMATCH', `正文说收到政府信息公开申请${received.value}件，但表三“本年新收”总计为${tableNew}件`, received.line));
   }
   const t4Totals = ['review.total', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => metrics[k] ?? 0);
   if (prose.noReviewOrLitigation && t4Totals.some((t) => t > 0)) {

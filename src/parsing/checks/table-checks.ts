@@ -1,4 +1,15 @@
-import { subRowsOf, t2Printed, t3Def, T2, type MetricColumn, type RowKey, type T2RowKey, type T3Row, type T3RowKey, type TableName } from '../../catalog/index.js';
+import {
+  subRowsOf,
+  t2Printed,
+  t3Def,
+  T2,
+  type MetricColumn,
+  type RowKey,
+  type T2RowKey,
+  type T3Row,
+  type T3RowKey,
+  type TableName,
+} from '../../catalog/index.js';
 import type { CellRead, TablesRead } from '../tables/read-tables.js';
 import { DECIMAL_COLUMNS, SIGNED_COLUMNS, T2_COLUMNS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, t2RowOf } from '../tables/row-specs.js';
 import { compact } from '../normalize.js';
@@ -22,7 +33,15 @@ function toGrid(cells: readonly CellRead[]): Values {
 const t3 = (row: T3Row): T3RowKey => `applications.${row}`;
 const subRows = (group: 'denied' | 'unable' | 'not_processed' | 'other') => subRowsOf(group).map(t3);
 const OTHER_2021 = subRows('other');
-const FIXED_T3: T3RowKey[] = [t3('new'), t3('carried_over'), t3('granted'), t3('partial'), ...subRows('denied'), ...subRows('unable'), ...subRows('not_processed')];
+const FIXED_T3: T3RowKey[] = [
+  t3('new'),
+  t3('carried_over'),
+  t3('granted'),
+  t3('partial'),
+  ...subRows('denied'),
+  ...subRows('unable'),
+  ...subRows('not_processed'),
+];
 
 const BALANCE_ROWS: ReadonlySet<RowKey> = new Set([t3('new'), t3('carried_over'), t3('handled'), t3('carried_forward')]);
 
@@ -99,9 +118,7 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
     const parts = T3_COLUMNS.slice(0, 6).reduce((s, c) => s + num(v, row, c), 0);
     const total = num(v, row, 'total');
     if (parts !== total) {
-      out.push(
-        finding('T3_ROW_TOTAL', `表三“${labelOf(row)}”一行：各类申请人合计${parts}，但总计填的是${total}`, lineOf(v, row, 'total')),
-      );
+      out.push(finding('T3_ROW_TOTAL', `表三“${labelOf(row)}”一行：各类申请人合计${parts}，但总计填的是${total}`, lineOf(v, row, 'total')));
     }
   }
   const results = rows.filter((r) => !BALANCE_ROWS.has(r));
@@ -111,7 +128,11 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
       const total = num(v, t3('handled'), col);
       if (sum !== total) {
         out.push(
-          finding('T3_RESULT_SUM', `表三“${COLUMN_TITLE[col]}”列：（一）至（六）各项办理结果之和为${sum}，但（七）总计为${total}`, lineOf(v, t3('handled'), col)),
+          finding(
+            'T3_RESULT_SUM',
+            `表三“${COLUMN_TITLE[col]}”列：（一）至（六）各项办理结果之和为${sum}，但（七）总计为${total}`,
+            lineOf(v, t3('handled'), col),
+          ),
         );
       }
     }
@@ -161,13 +182,7 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
     out.push(finding('UNIT_ANOMALY', `单元格“${other[0]!.raw}”${more}里写了单位，统一格式的单位写在表头，单元格只填数字`, other[0]!.line));
   }
   for (const [t, list] of blanks) {
-    out.push(
-      finding(
-        'BLANK_CELLS',
-        `${TABLE_TITLE[t]}有${list.length}个单元格未填写（没有发生的应填0），第一个在第${list[0]!.line}行`,
-        list[0]!.line,
-      ),
-    );
+    out.push(finding('BLANK_CELLS', `${TABLE_TITLE[t]}有${list.length}个单元格未填写（没有发生的应填0），第一个在第${list[0]!.line}行`, list[0]!.line));
   }
 }
 

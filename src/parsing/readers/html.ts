@@ -7,8 +7,15 @@ import type { Reader } from './types.js';
 
 /** GBK and GB2312 pages are decoded as GB18030, their superset. */
 const CHARSET_ALIASES: Record<string, string> = {
-  gbk: 'gb18030', gb2312: 'gb18030', 'gb_2312-80': 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030',
-  'windows-936': 'gb18030', gb18030: 'gb18030', utf8: 'utf-8', 'utf-8': 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  'gb_2312-80': 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  'windows-936': 'gb18030',
+  gb18030: 'gb18030',
+  utf8: 'utf-8',
+  'utf-8': 'utf-8',
 };
 
 /** `<meta charset>`, `<meta http-equiv content="…; charset=…">` or the XML declaration's encoding. */
@@ -28,7 +35,11 @@ function decodeAs(bytes: Uint8Array, label: string, fatal: boolean): string | nu
   }
 }
 
-const BOMS: Array<[number[], string]> = [[[0xef, 0xbb, 0xbf], 'utf-8'], [[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']];
+const BOMS: Array<[number[], string]> = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
 
 /**
  * The page's text: a byte-order mark first, then the declared charset, else the text decoding's
@@ -45,7 +56,8 @@ function decodePage(bytes: Uint8Array): { text: string; encoding: string } | { e
     if (text !== null) return { text, encoding: declared };
   }
   const decoded = decodeReport(bytes);
-  if (!decoded.ok) return { error: refuse(decoded.error.code === 'TOO_LARGE' ? 'TOO_LARGE' : decoded.error.code === 'EMPTY' ? 'EMPTY' : 'BINARY', decoded.error.message) };
+  if (!decoded.ok)
+    return { error: refuse(decoded.error.code === 'TOO_LARGE' ? 'TOO_LARGE' : decoded.error.code === 'EMPTY' ? 'EMPTY' : 'BINARY', decoded.error.message) };
   return { text: decoded.text, encoding: decoded.encoding };
 }
 

@@ -175,10 +175,7 @@ function runOnce(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractResul
         false,
       );
     const onExit = (code: number) => done({ ok: false, code: 'CORRUPT', detail: `reader exited (${code})` }, false);
-    const timer = setTimeout(
-      () => done({ ok: false, code: 'TOO_LARGE', detail: `not read within ${limits.timeoutMs} ms` }, false),
-      limits.timeoutMs,
-    );
+    const timer = setTimeout(() => done({ ok: false, code: 'TOO_LARGE', detail: `not read within ${limits.timeoutMs} ms` }, false), limits.timeoutMs);
     w.on('message', onMessage);
     w.on('error', onError);
     w.on('exit', onExit);

@@ -19,7 +19,8 @@ export interface Flattened {
 
 /** Top and bottom share of a page where headers, footers and page numbers live. */
 const MARGIN = 0.08;
-const PAGE_NUMBER = /^(?:[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–－_\s]*|第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|\d+\s*\/\s*\d+|Page\s*\d+(?:\s*of\s*\d+)?)$/i;
+const PAGE_NUMBER =
+  /^(?:[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–－_\s]*|第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|\d+\s*\/\s*\d+|Page\s*\d+(?:\s*of\s*\d+)?)$/i;
 const HAS_DIGIT = /\d/;
 const HAS_CJK = /[\u3400-\u9fff]/;
 /** A figure cell: digits and no words (a label may start with 1. or 5.). */
@@ -47,11 +48,7 @@ function dropFurniture(pages: PageBlocks[]): Block[][] {
     const n = seen.get(furnitureKey(text))?.size ?? 0;
     return pages.length >= 2 && n >= 2 && n * 2 >= pages.length;
   };
-  return pages.map((p) =>
-    p.blocks.filter(
-      (b) => b.kind !== 'line' || !inMargin(b, p.height) || !(PAGE_NUMBER.test(b.text.trim()) || repeated(b.text)),
-    ),
-  );
+  return pages.map((p) => p.blocks.filter((b) => b.kind !== 'line' || !inMargin(b, p.height) || !(PAGE_NUMBER.test(b.text.trim()) || repeated(b.text))));
 }
 
 function quantile(values: number[], q: number): number {
@@ -103,9 +100,7 @@ function continueTable(prevRows: Out[], first: CellOut[]): boolean {
     if (c.text === '' || (!labelOnly && (HAS_DIGIT.test(c.text) || NUMBERED.test(c.text)))) continue;
     const targets = labelOnly
       ? prev.cells
-      : prevRows.flatMap((r) =>
-          (r.cells ?? []).filter((p) => p.toBottom && (p.multiRow || c.multiRow) && p.text !== '' && !HAS_DIGIT.test(p.text)),
-        );
+      : prevRows.flatMap((r) => (r.cells ?? []).filter((p) => p.toBottom && (p.multiRow || c.multiRow) && p.text !== '' && !HAS_DIGIT.test(p.text)));
     let best: CellOut | null = null;
     for (const t of targets) if (overlap(t, c) > 0 && (!best || overlap(t, c) > overlap(best, c))) best = t;
     // A heading row across the table (第二十条第（六）项) is no part of the row above.

@@ -36,8 +36,7 @@ function union(parent: Int32Array, a: number, b: number): void {
   if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
 }
 
-const touches = (h: HSeg, v: VSeg): boolean =>
-  v.x >= h.x1 - SNAP && v.x <= h.x2 + SNAP && h.y >= v.y1 - SNAP && h.y <= v.y2 + SNAP;
+const touches = (h: HSeg, v: VSeg): boolean => v.x >= h.x1 - SNAP && v.x <= h.x2 + SNAP && h.y >= v.y1 - SNAP && h.y <= v.y2 + SNAP;
 
 /** Sorted positions with those closer than SNAP merged (their mean). */
 function cluster(values: number[]): number[] {
@@ -58,10 +57,8 @@ function cluster(values: number[]): number[] {
   return out;
 }
 
-const coversH = (hs: readonly HSeg[], y: number, x: number) =>
-  hs.some((h) => Math.abs(h.y - y) <= SNAP && h.x1 - SNAP <= x && x <= h.x2 + SNAP);
-const coversV = (vs: readonly VSeg[], x: number, y: number) =>
-  vs.some((v) => Math.abs(v.x - x) <= SNAP && v.y1 - SNAP <= y && y <= v.y2 + SNAP);
+const coversH = (hs: readonly HSeg[], y: number, x: number) => hs.some((h) => Math.abs(h.y - y) <= SNAP && h.x1 - SNAP <= x && x <= h.x2 + SNAP);
+const coversV = (vs: readonly VSeg[], x: number, y: number) => vs.some((v) => Math.abs(v.x - x) <= SNAP && v.y1 - SNAP <= y && y <= v.y2 + SNAP);
 
 function buildGrid(hs: HSeg[], vs: VSeg[]): Grid | null {
   let left = Infinity;

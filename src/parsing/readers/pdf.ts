@@ -10,12 +10,10 @@ import { layoutPage } from './pdf-layout.js';
 import type { ReadError, ReadErrorCode, ReadResult, Reader } from './types.js';
 
 export const PDF_MESSAGES = {
-  SCANNED_PDF:
-    '这个PDF是扫描件或图片，或其中的文字无法识别，没有可以读取的文字：请发送报告的Word原文件，或用Word（WPS）直接“另存为/导出为PDF”得到的PDF。',
+  SCANNED_PDF: '这个PDF是扫描件或图片，或其中的文字无法识别，没有可以读取的文字：请发送报告的Word原文件，或用Word（WPS）直接“另存为/导出为PDF”得到的PDF。',
   ENCRYPTED: '这个PDF设置了密码或加密，无法读取：请发送没有密码的PDF，或报告的Word原文件。',
   CORRUPT: '这个PDF文件已损坏或不完整，无法读取：请重新导出或下载后再发送，或发送报告的Word原文件。',
-  TOO_LARGE:
-    '这个PDF太大（页数过多或内容过于复杂），无法在限定时间内读完：年度报告一般只有几页到几十页，请只发送年度报告本身。',
+  TOO_LARGE: '这个PDF太大（页数过多或内容过于复杂），无法在限定时间内读完：年度报告一般只有几页到几十页，请只发送年度报告本身。',
 } as const satisfies Partial<Record<ReadErrorCode, string>>;
 
 const fail = (code: keyof typeof PDF_MESSAGES): ReadResult => ({

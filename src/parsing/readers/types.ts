@@ -9,15 +9,7 @@
 export type SourceType = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
 
 /** Why a file cannot be read (data contract §6.1). */
-export type ReadErrorCode =
-  | 'EMPTY'
-  | 'BINARY'
-  | 'NOT_A_REPORT'
-  | 'SCANNED_PDF'
-  | 'ENCRYPTED'
-  | 'CORRUPT'
-  | 'TOO_LARGE'
-  | 'UNSUPPORTED';
+export type ReadErrorCode = 'EMPTY' | 'BINARY' | 'NOT_A_REPORT' | 'SCANNED_PDF' | 'ENCRYPTED' | 'CORRUPT' | 'TOO_LARGE' | 'UNSUPPORTED';
 
 export interface ReadError {
   code: ReadErrorCode;

@@ -83,11 +83,7 @@ function t2Slots(format: ReportFormat, key: T2RowKey): Slot[] | undefined {
 }
 
 /** Reads 表二, 表三 and 表四 from their regions into keyed cells. */
-export function readTables(
-  rt: ReportText,
-  format: ReportFormat,
-  regions: Record<'active' | 'applications' | 'review_litigation', Region>,
-): TablesRead {
+export function readTables(rt: ReportText, format: ReportFormat, regions: Record<'active' | 'applications' | 'review_litigation', Region>): TablesRead {
   const cells: CellRead[] = [];
 
   const t2Rows = matchRows(tokenize(rt, regions.active.start, regions.active.end), T2_ROWS);

@@ -50,7 +50,14 @@ export function badFiles(): BadFile[] {
     { name: 'noise.bin', bytes: Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)), code: 'BINARY' },
     { name: 'scan.png', bytes: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]), code: 'UNSUPPORTED' },
     { name: 'photo-named.docx', bytes: Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), Buffer.alloc(200, 9)]), code: 'UNSUPPORTED' },
-    { name: 'table.xlsx', bytes: makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]), code: 'UNSUPPORTED' },
+    {
+      name: 'table.xlsx',
+      bytes: makeZip([
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: 'xl/workbook.xml', data: '<workbook/>' },
+      ]),
+      code: 'UNSUPPORTED',
+    },
     { name: 'table.xls', bytes: oleWith('Workbook'), code: 'UNSUPPORTED' },
     { name: 'photos.zip', bytes: makeZip([{ name: 'a.txt', data: '龙潭镇' }]), code: 'UNSUPPORTED' },
     { name: 'cut.docx', bytes: docx.subarray(0, Math.floor(docx.length * 0.6)), code: 'CORRUPT' },

@@ -84,9 +84,7 @@ describe('charsets and the publication date', () => {
   });
 
   it('reads 发布时间 from the info bar and drops the bar from the text', async () => {
-    const doc = await readPage(
-      Buffer.from(page(`<div class="info">发布时间：2021年1月20日 09:30\u3000来源：龙潭镇\u3000浏览次数：28</div>${body}`)),
-    );
+    const doc = await readPage(Buffer.from(page(`<div class="info">发布时间：2021年1月20日 09:30\u3000来源：龙潭镇\u3000浏览次数：28</div>${body}`)));
     expect(doc.published).toBe('2021-01-20');
     expect(doc.text).toBe('龙潭镇2020年政府信息公开工作年度报告');
   });

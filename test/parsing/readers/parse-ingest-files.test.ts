@@ -82,7 +82,11 @@ describe('ingest of files of every kind', () => {
     expect(s.stored.map((r) => r.file.slice(dir.length + 1)).sort()).toEqual(
       ['daliuzhuang-2022.docx', 'kangzhuang-2020.html', 'longtan-2020.docx', 'mianyang-2021.docx', 'zhangjiapo-2021.wps'].sort(),
     );
-    expect(s.rejected.map((r) => r.file.slice(dir.length + 1)).sort()).toEqual(badFiles().map((b) => `bad/${b.name}`).sort());
+    expect(s.rejected.map((r) => r.file.slice(dir.length + 1)).sort()).toEqual(
+      badFiles()
+        .map((b) => `bad/${b.name}`)
+        .sort(),
+    );
     for (const r of s.rejected) expect(r.reason).toMatch(/[\u4e00-\u9fff]/);
 
     const rows = t.sqlite.prepare('SELECT file_name AS file, published_date AS published, encoding FROM reports ORDER BY file_name').all();

@@ -63,7 +63,13 @@ describe('a ruled table', () => {
   const ys = [20, 22, 24, 26, 28];
   // The group label cell spans rows 1–3 (no rule between them in column 0); the header's first cell
   // spans the two label columns (no rule between columns 0 and 1 in row 0).
-  const r = rules(xs, ys, { h: [[0, 2], [0, 3]], v: [[1, 0]] });
+  const r = rules(xs, ys, {
+    h: [
+      [0, 2],
+      [0, 3],
+    ],
+    v: [[1, 0]],
+  });
   const glyphs = [
     ...text('项目', 10, 21),
     ...text('自然人', 20, 21),
@@ -140,16 +146,9 @@ describe('across pages', () => {
       ],
       rules(xs, rowsAtBottom),
     );
-    const p2 = page(
-      [...text('出具已获取信息', 5.5, 6), ...text('（七）总计', 5.5, 8), ...text('5', 20, 8), ...text('5', 26, 8)],
-      rules(xs, rowsAtTop),
-    );
+    const p2 = page([...text('出具已获取信息', 5.5, 6), ...text('（七）总计', 5.5, 8), ...text('5', 20, 8), ...text('5', 26, 8)], rules(xs, rowsAtTop));
     const flat = flatten([p1, p2]);
-    expect(flat.lines).toEqual([
-      '4.无正当理由大量反复申请\t0\t0',
-      '5.要求行政机关确认或重新出具已获取信息\t1\t1',
-      '（七）总计\t5\t5',
-    ]);
+    expect(flat.lines).toEqual(['4.无正当理由大量反复申请\t0\t0', '5.要求行政机关确认或重新出具已获取信息\t1\t1', '（七）总计\t5\t5']);
     expect(flat.pages).toEqual([1, 1, 2]);
   });
 
@@ -165,7 +164,10 @@ describe('across pages', () => {
   });
 
   it('does not move a header row left above the page break into the first row below it', () => {
-    const p1 = page([...text('行政许可', 5.5, 41), ...text('550', 20, 41), ...text('信息内容', 5.5, 43.5), ...text('决定数量', 19.5, 43.5)], rules(xs, rowsAtBottom));
+    const p1 = page(
+      [...text('行政许可', 5.5, 41), ...text('550', 20, 41), ...text('信息内容', 5.5, 43.5), ...text('决定数量', 19.5, 43.5)],
+      rules(xs, rowsAtBottom),
+    );
     const p2 = page([...text('行政处罚', 5.5, 6), ...text('4119', 20, 6)], rules(xs, [5, 7]));
     expect(flatten([p1, p2]).lines).toEqual(['行政许可\t550\t', '信息内容\t决定数量\t', '行政处罚\t4119\t']);
   });
@@ -174,7 +176,12 @@ describe('across pages', () => {
     const p1 = page([...text('行政许可', 5.5, 41), ...text('550', 20, 41), ...text('1', 20, 43.5), ...text('行政处罚', 5.5, 43.5)], rules(xs, rowsAtBottom));
     const p2 = page(
       [...text('第二十条第（六）项', 10, 6), ...text('行政强制', 5.5, 8), ...text('2', 20, 8)],
-      rules(xs, rowsAtTop, { v: [[1, 0], [2, 0]] }),
+      rules(xs, rowsAtTop, {
+        v: [
+          [1, 0],
+          [2, 0],
+        ],
+      }),
     );
     expect(flatten([p1, p2]).lines).toEqual(['行政许可\t550\t', '行政处罚\t1\t', '第二十条第（六）项', '行政强制\t2\t']);
   });

@@ -207,7 +207,10 @@ describe.each(GOLDEN)('$file', (g) => {
 
 describe('what the reviewer is told', () => {
   it('101: 表四 totals of 0 beside non-zero parts, for 行政复议 and 复议后起诉', () => {
-    const msgs = read.get('101_hongze-district-gov-2023.pdf')!.report.findings.filter((f) => f.code === 'T4_TOTAL').map((f) => f.message);
+    const msgs = read
+      .get('101_hongze-district-gov-2023.pdf')!
+      .report.findings.filter((f) => f.code === 'T4_TOTAL')
+      .map((f) => f.message);
     expect(msgs).toEqual([expect.stringContaining('行政复议'), expect.stringContaining('复议后起诉')]);
     expect(msgs[0]).toContain('11');
   });

@@ -17,12 +17,10 @@ import { parseOk, readSeed, SEED_NAMES } from '../../helpers/seeds.js';
  * quotes made alike.
  */
 
-export const seedFile = (name: string, ext: string) =>
-  new URL(`../../fixtures/files/seeds/${name}.${ext}`, import.meta.url);
+export const seedFile = (name: string, ext: string) => new URL(`../../fixtures/files/seeds/${name}.${ext}`, import.meta.url);
 
 const FIELDS = ['org', 'name', 'region', 'kind', 'year', 'yearInTitle', 'signedDate', 'format', 'title', 'sections'] as const;
-const withoutLine = (r: ParsedReport) =>
-  r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message.replace(/第\d+行/g, '第N行') }));
+const withoutLine = (r: ParsedReport) => r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message.replace(/第\d+行/g, '第N行') }));
 const sameQuotes = (s: string) => s.replace(/[“”]/g, '"');
 
 export function expectSameAsText(actual: ParsedReport, expected: ParsedReport): void {

@@ -31,9 +31,7 @@ export function answerHelp(ctx: ExecContext, reason: HelpReason): Answer {
   const orgs = ctx.index.orgs.length;
   const years = ctx.store.years();
   const coverage =
-    orgs > 0 && years.length > 0
-      ? `目前收录了${orgs}个单位的报告（${years[0]}${years.length > 1 ? `–${years.at(-1)}` : ''}年度）。`
-      : '目前还没有收录报告。';
+    orgs > 0 && years.length > 0 ? `目前收录了${orgs}个单位的报告（${years[0]}${years.length > 1 ? `–${years.at(-1)}` : ''}年度）。` : '目前还没有收录报告。';
   const text = [
     `${OPENING[reason]}我是年报助手，可以查询政府信息公开工作年度报告里的数字、检查结果和截止日期。例如：`,
     ...ex.map((e, i) => `${i + 1}. ${e}`),

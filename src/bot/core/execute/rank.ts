@@ -37,10 +37,12 @@ function places(list: Ranked[]): number[] {
 /** The reports behind the listed figures, for their caveats: one by one, or the year at once for a long list. */
 function reportsOf(ctx: ExecContext, listed: readonly Ranked[], year: number): Map<number, ReportRecord> {
   if (listed.length <= 64) {
-    return new Map(listed.flatMap((x) => {
-      const r = ctx.store.currentReport(x.figure.org.id, year);
-      return r ? [[x.figure.org.id, r] as const] : [];
-    }));
+    return new Map(
+      listed.flatMap((x) => {
+        const r = ctx.store.currentReport(x.figure.org.id, year);
+        return r ? [[x.figure.org.id, r] as const] : [];
+      }),
+    );
   }
   return new Map(ctx.store.reportsForYear(year).map((r) => [r.orgId, r]));
 }

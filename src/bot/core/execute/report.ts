@@ -29,16 +29,16 @@ function formatSentence(ctx: ExecContext, r: ReportRecord): { text: string; row:
   const expected = r.year >= 2021 ? 'gov2021' : 'gov2019';
   const row: AnswerRow = { ...rowName(ctx, r), year: r.year, format: r.format };
   if (r.format === 'unknown') return { text: `${nameOf(ctx, r)}${r.year}年度报告没有找到统一格式的统计表（非标准格式）。`, row };
-  const verdict =
-    r.format === expected
-      ? `，符合${r.year}年度报告的要求`
-      : `，但${r.year}年度报告应使用${FORMAT_NAME[expected]}，属于“使用了旧版表格格式”`;
+  const verdict = r.format === expected ? `，符合${r.year}年度报告的要求` : `，但${r.year}年度报告应使用${FORMAT_NAME[expected]}，属于“使用了旧版表格格式”`;
   return { text: `${nameOf(ctx, r)}${r.year}年度报告用的是${FORMAT_NAME[r.format]}${verdict}。`, row };
 }
 
 function originalSentence(ctx: ExecContext, r: ReportRecord): { text: string; row: AnswerRow } {
   const file = r.file ? `原文文件是 ${r.file}` : '没有保存原文文件名';
-  return { text: `${nameOf(ctx, r)}${r.year}年度报告：${file}（收录于${r.ingestedAt.slice(0, 10)}）。`, row: { ...rowName(ctx, r), year: r.year, file: r.file } };
+  return {
+    text: `${nameOf(ctx, r)}${r.year}年度报告：${file}（收录于${r.ingestedAt.slice(0, 10)}）。`,
+    row: { ...rowName(ctx, r), year: r.year, file: r.file },
+  };
 }
 
 const SUMMARY_KEYS: MetricKey[] = ['applications.new.total', 'prose.active_items'];

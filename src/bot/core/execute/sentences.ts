@@ -53,7 +53,9 @@ export function readingSentence(ctx: ExecContext, r: Reading, yesNo: boolean): {
   if (only) {
     const info = keyInfo(only.key);
     const v = only.record.value;
-    parts.push(v === null ? `${who}${info.label}：报告未填写（该栏是空白，不等于0）` : `${who}${info.label}${formatValue(v, only.key)}${extras(ctx, r, only.key)}`);
+    parts.push(
+      v === null ? `${who}${info.label}：报告未填写（该栏是空白，不等于0）` : `${who}${info.label}${formatValue(v, only.key)}${extras(ctx, r, only.key)}`,
+    );
     parts.push(`${citation(report, only.key, only.record, name)}。`);
   } else {
     // Several columns of one row (法人或其他组织): one line, one source.

@@ -79,14 +79,24 @@ export function answerStatus(ctx: ExecContext, q: StatusQuery): Answer {
   }
   if (one && q.filter !== 'late') {
     const parts = reports.map((r) => detail(ctx, r));
-    return { kind: 'status', text: parts.map((p) => p.text).join('').trim(), rows: parts.map((p) => p.row) };
+    return {
+      kind: 'status',
+      text: parts
+        .map((p) => p.text)
+        .join('')
+        .trim(),
+      rows: parts.map((p) => p.row),
+    };
   }
   const relevant = (r: ReportRecord): Finding[] =>
-    r.findings.filter((f) =>
-      q.filter === 'late' ? f.code === 'LATE' : q.filter === 'incomplete' ? f.severity === 'error' : f.severity !== 'info',
-    );
+    r.findings.filter((f) => (q.filter === 'late' ? f.code === 'LATE' : q.filter === 'incomplete' ? f.severity === 'error' : f.severity !== 'info'));
   const listed = reports.filter((r) => relevant(r).length > 0);
-  const rows: AnswerRow[] = listed.map((r) => ({ ...rowName(ctx, r), year: r.year, status: reportStatus(ctx.calendar, r).status, codes: codesOf(relevant(r)) }));
+  const rows: AnswerRow[] = listed.map((r) => ({
+    ...rowName(ctx, r),
+    year: r.year,
+    status: reportStatus(ctx.calendar, r).status,
+    codes: codesOf(relevant(r)),
+  }));
   const what = q.filter === 'late' ? '逾期发布' : q.filter === 'incomplete' ? '不完整' : '有问题';
   if (reports.length === 0) return { kind: 'status', text: `${note}没有找到相关的报告。`, rows: [] };
   if (listed.length === 0) {

@@ -32,17 +32,7 @@ export const T4_COLUMN_CUES: readonly ColumnCue<T4Column>[] = [
 ];
 
 /** Column hints for 表二; the format decides which key each hint reads (see resolve.ts). */
-export type T2Hint =
-  | 'issued'
-  | 'repealed'
-  | 'in_force'
-  | 'new_made'
-  | 'new_published'
-  | 'total_published'
-  | 'items'
-  | 'delta'
-  | 'decisions'
-  | 'amount';
+export type T2Hint = 'issued' | 'repealed' | 'in_force' | 'new_made' | 'new_published' | 'total_published' | 'items' | 'delta' | 'decisions' | 'amount';
 
 export const T2_HINT_CUES: ReadonlyArray<{ cue: RegExp; hint: T2Hint }> = [
   { cue: /本年新制作(?:数量)?|新制作/, hint: 'new_made' },

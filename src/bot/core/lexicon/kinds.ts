@@ -154,4 +154,5 @@ export const NOT_YES_NO_CUE = /都|全部|全都|是不是全/;
 export const WRONG_FORMAT_CUE = /旧|错|不对|不符|老|过时|不规范|没用新/;
 
 /** Words that mark the question as about the whole county or region: 临清市各镇, 全县. */
-export const ALL_ORGS_CUE = /各(?:个)?(?:镇|乡|街道|单位|乡镇)|所有(?:的)?(?:镇|乡|街道|单位|乡镇)|全部(?:的)?(?:镇|乡|街道|单位|乡镇)|每个(?:镇|乡|街道|单位|乡镇)|全县|全市|全区|大家/;
+export const ALL_ORGS_CUE =
+  /各(?:个)?(?:镇|乡|街道|单位|乡镇)|所有(?:的)?(?:镇|乡|街道|单位|乡镇)|全部(?:的)?(?:镇|乡|街道|单位|乡镇)|每个(?:镇|乡|街道|单位|乡镇)|全县|全市|全区|大家/;
