@@ -1,5 +1,6 @@
 import { runAnswer } from './phases/answer.js';
 import type { Job } from './phases/common.js';
+import { runFiles } from './phases/files.js';
 import { runIngest } from './phases/ingest.js';
 import { runFloor, runParse, runParseWorkers } from './phases/parse.js';
 import { runPlan } from './phases/plan.js';
@@ -24,6 +25,8 @@ async function run(job: Job): Promise<unknown> {
       return runAnswer(job);
     case 'plan':
       return runPlan(job);
+    case 'files':
+      return runFiles(job);
   }
 }
 

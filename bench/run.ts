@@ -8,6 +8,7 @@ import { buildCorpus, corpusKey, prepare, type Corpus } from './corpus.js';
 import type { AnswerResult } from './phases/answer.js';
 import type { Job } from './phases/common.js';
 import { progressBar } from './phases/common.js';
+import type { FilesResult } from './phases/files.js';
 import type { IngestResult } from './phases/ingest.js';
 import type { CorpusCheck, ThroughputResult } from './phases/parse.js';
 import type { PlanResult } from './phases/plan.js';
@@ -25,7 +26,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const SEEDS = join(ROOT, 'samples', 'reports');
 
-const PHASES = ['floor', 'parse', 'workers', 'ingest', 'answer', 'plan'] as const;
+const PHASES = ['floor', 'parse', 'workers', 'files', 'ingest', 'answer', 'plan'] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Options {
@@ -122,6 +123,8 @@ interface RunResult {
   floor?: ThroughputResult;
   parse?: ThroughputResult & { check: CorpusCheck };
   workers?: ThroughputResult & { workers: number };
+  /** The real PDFs: nianbao's reader and parse against pdf2json alone. */
+  files?: FilesResult;
   ingest?: IngestResult & { by_year: IngestResult['by_year'] };
   /** Answer latency at each database size, keyed by the number of reports on file. */
   answer: Record<string, AnswerResult>;
@@ -150,6 +153,7 @@ async function measure(opts: Options, corpus: Corpus, work: string, run: number)
   if (has('floor')) out.floor = await phase('floor', { ...base, phase: 'floor', years });
   if (has('parse')) out.parse = await phase('parse', { ...base, phase: 'parse', years });
   if (has('workers')) out.workers = await phase('parse_workers', { ...base, phase: 'parse-workers', years, workers: opts.workers });
+  if (has('files')) out.files = await phase('files', { phase: 'files' });
 
   if (has('ingest')) {
     const now = `${corpus.years.at(-1)! + 1}-06-01T10:00:00+08:00`;
@@ -223,6 +227,7 @@ function summarize(opts: Options, corpus: Corpus, runs: RunResult[], generateSec
   const largest = sizes.sort((a, b) => Number(a) - Number(b)).at(-1);
   const answer = largest ? answerAt[largest] : undefined;
   const plan = m((r) => r.plan);
+  const files = m((r) => r.files);
   const rssKeys = [...new Set(runs.flatMap((r) => Object.keys(r.rss_mb)))];
   const rss: Record<string, number> = { generate: generateRss };
   for (const k of rssKeys) rss[k] = Math.max(...runs.map((r) => r.rss_mb[k] ?? 0));
@@ -265,6 +270,7 @@ function summarize(opts: Options, corpus: Corpus, runs: RunResult[], generateSec
       misunderstood_examples: runs.at(-1)!.answer[largest!]?.misunderstood_examples ?? [],
     },
     plan: plan && { ...plan, seconds: round(plan.seconds, 3), planning_s: round(plan.planning_s, 3) },
+    files,
     rss_mb: rss,
     checks: runs.at(-1)!.parse?.check,
     targets: {
@@ -337,6 +343,15 @@ function printTable(doc: Doc): void {
     }
     const last = rows.findIndex((r) => r[2] === 'p99 ≤ 20 ms');
     if (last >= 0) rows[last]![3] = ok(doc.targets.answer_p99);
+  }
+  if (doc.files) {
+    const x = doc.files;
+    rows.push([
+      `PDF read+parse, ${x.files} real files`,
+      `${f(x.reader_and_parse.ms_per_file, 1)} ms/file (${f(x.reader_and_parse.files_per_s, 1)}/s); pdf2json alone ${f(x.library.ms_per_file, 1)} ms`,
+      'overhead ≤ 50 %',
+      x.overhead_ratio <= 0.5 ? 'met' : 'MISSED',
+    ]);
   }
   if (doc.plan) {
     rows.push([
