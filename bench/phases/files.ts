@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import mammoth from 'mammoth';
 import PDFParser from 'pdf2json';
 import { parseReportText } from '../../src/parsing/parse-report.js';
 import { extractPdf } from '../../src/parsing/readers/pdf-extract.js';
 import { flattenPages } from '../../src/parsing/readers/pdf-flatten.js';
 import { layoutPage } from '../../src/parsing/readers/pdf-layout.js';
+import { docxReader } from '../../src/parsing/readers/docx.js';
 import { DEFAULT_PDF_LIMITS, pdfReader } from '../../src/parsing/readers/pdf.js';
 import { median, peakRssMb, round } from '../stats.js';
 
@@ -23,7 +25,41 @@ export interface FilesResult {
   overhead_ratio: number;
   /** rebuild_and_parse / library. */
   rebuild_ratio: number;
+  /** The five seeds as .docx: nianbao's reader (zip checks, mammoth, flattening) and parse against mammoth's convertToHtml alone. */
+  docx: { files: number; library: { ms_per_file: number }; reader_and_parse: { ms_per_file: number; files_per_s: number }; overhead_ratio: number };
   peak_rss_mb: number;
+}
+
+const DOCX_DIR = fileURLToPath(new URL('../../test/fixtures/files/seeds', import.meta.url));
+
+async function runDocx(rounds: number): Promise<FilesResult['docx']> {
+  const names = readdirSync(DOCX_DIR)
+    .filter((f) => /\.docx$/i.test(f))
+    .sort();
+  const files = names.map((f) => new Uint8Array(readFileSync(join(DOCX_DIR, f))));
+  const lib: number[] = [];
+  const ours: number[] = [];
+  for (let r = 0; r <= rounds; r++) {
+    const l = await timeRound(files, (b) => mammoth.convertToHtml({ buffer: Buffer.from(b) }));
+    const o = await timeRound(files, async (b) => {
+      const read = await docxReader.read(b, 'bench.docx');
+      if (!read.ok) throw new Error(`bench .docx refused: ${read.error.code}`);
+      const parsed = parseReportText(read.doc.text);
+      if (!parsed.ok) throw new Error(`bench .docx not parsed: ${parsed.error.code}`);
+    });
+    if (r > 0) {
+      lib.push(l);
+      ours.push(o);
+    }
+  }
+  const libMs = median(lib) / files.length;
+  const oursMs = median(ours) / files.length;
+  return {
+    files: files.length,
+    library: { ms_per_file: round(libMs, 1) },
+    reader_and_parse: { ms_per_file: round(oursMs, 1), files_per_s: round(1000 / oursMs, 1) },
+    overhead_ratio: round((oursMs - libMs) / libMs, 3),
+  };
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../test/fixtures/real-files', import.meta.url));
@@ -105,6 +141,7 @@ export async function runFiles(opts: { dir?: string; rounds?: number } = {}): Pr
     rebuild_and_parse: { ms_per_file: round(rebuildMs, 2) },
     overhead_ratio: round((oursMs - libMs) / libMs, 3),
     rebuild_ratio: round(rebuildMs / libMs, 3),
+    docx: await runDocx(rounds),
     peak_rss_mb: round(peakRssMb(), 0),
   };
 }
