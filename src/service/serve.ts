@@ -9,6 +9,7 @@ import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { runConsoleChat } from './console-chat.js';
+import { createFileDesk } from './precheck-desk.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
 
 /** The reports shipped with the repository, ingested into an empty database so a newcomer can ask at once. */
@@ -64,6 +65,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     now,
     wallClock: opts.wallClock,
     resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
+    files: createFileDesk({ db: app.db, calendar: app.calendar, admins: config.admins, jobs: app.jobs, log }),
   });
 
   const server = createHttpServer({ pipeline, health: () => ({ years: stores.reports.years() }), log });
