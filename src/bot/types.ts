@@ -33,8 +33,8 @@ export interface IncomingFile {
   name: string;
   /** Size in bytes when the platform announces it before the download. */
   size?: number;
-  /** Downloads the bytes; rejects when the download fails. */
-  fetch(): Promise<Uint8Array>;
+  /** Downloads the bytes, or says the platform will not hand out a file this large; rejects when the download fails. */
+  fetch(): Promise<Uint8Array | 'too_large'>;
 }
 
 /** What only the entry can tell about a message, asked by the pipeline when it needs it. */

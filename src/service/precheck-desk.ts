@@ -70,13 +70,14 @@ export function createFileDesk(deps: DeskDeps): FileDesk {
       const { file } = incoming;
       const where = { transport: incoming.transport, chatId: incoming.chatId, file: file.name };
       if (file.size !== undefined && file.size > maxBytes) return refused(DESK.tooBig(mb(file.size), maxBytes / 1048576));
-      let bytes: Uint8Array;
+      let bytes: Uint8Array | 'too_large';
       try {
         bytes = await file.fetch();
       } catch (err) {
         log.warn({ err, ...where }, 'file download failed');
         return refused(DESK.downloadFailed);
       }
+      if (bytes === 'too_large') return refused(DESK.tooBigUnknown(maxBytes / 1048576));
       if (bytes.length > maxBytes) return refused(DESK.tooBig(mb(bytes.length), maxBytes / 1048576));
       const target = { transport: incoming.transport, chatId: incoming.chatId };
       const fileHash = sha256(bytes);

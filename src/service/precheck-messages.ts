@@ -2,6 +2,7 @@
 export const DESK = {
   queued: (ahead: number) => `正在排队：前面还有 ${ahead} 个文件在检查，轮到后马上回复。`,
   tooBig: (mb: string, max: number) => `文件太大（${mb} MB），机器人只能接收 ${max} MB 以内的文件；请压缩图片或删去附件后重新导出再发送。`,
+  tooBigUnknown: (max: number) => `文件超过 ${max} MB，机器人无法接收；请压缩图片或删去附件后重新导出再发送。`,
   downloadFailed: '文件没有下载成功，请稍后重新发送一次。',
   footer: (id: number, ok: boolean) =>
     `（预检编号 #${id}：回复本条「详细」查看全部问题${ok ? '；确认无误后，管理员回复本条 /submit 正式报送' : '；修改后请重新发送文件'}。预检不会入库。）`,

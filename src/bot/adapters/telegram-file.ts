@@ -1,4 +1,4 @@
-import type { Telegram } from 'telegraf';
+import { TelegramError, type Telegram } from 'telegraf';
 import type { Document } from 'telegraf/types';
 import type { IncomingFile } from '../types.js';
 
@@ -11,9 +11,8 @@ import type { IncomingFile } from '../types.js';
 export const TELEGRAM_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
-export class FileTooLarge extends Error {}
-
-export async function readLimited(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+/** The body, or 'too_large' as soon as it passes `max` bytes (a lying file_size cannot make us hold more). */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array | 'too_large'> {
   if (!body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -22,11 +21,9 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, max: 
     const { done, value } = await reader.read();
     if (done) break;
     total += value.length;
-    // One byte over is enough to know: the desk then says the file is too big.
     if (total > max) {
       await reader.cancel();
-      chunks.push(value);
-      break;
+      return 'too_large';
     }
     chunks.push(value);
   }
@@ -38,7 +35,14 @@ export function telegramFile(telegram: Telegram, doc: Document, max = TELEGRAM_M
     name: doc.file_name ?? 'file',
     ...(doc.file_size === undefined ? {} : { size: doc.file_size }),
     async fetch() {
-      const link = await telegram.getFileLink(doc.file_id);
+      let link: URL;
+      try {
+        link = await telegram.getFileLink(doc.file_id);
+      } catch (err) {
+        // The Bot API refuses getFile above 20 MB, whatever the message said the size was.
+        if (err instanceof TelegramError && /file is too big/i.test(err.description)) return 'too_large';
+        throw err;
+      }
       const res = await fetch(link, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
       if (!res.ok) throw new Error(`file download: HTTP ${res.status}`);
       return readLimited(res.body, max);

@@ -17,8 +17,8 @@ export const KEY_FIGURES: readonly MetricKey[] = [
 export const SHORT_LIST_MAX = 5;
 
 export const FORMAT_NAME: Record<ReportFormat, string> = {
-  gov2021: '2021年新版格式（国办公开办函〔2021〕30号）',
-  gov2019: '2019年旧版格式（国办公开办函〔2019〕60号）',
+  gov2021: '2021年版格式（国办公开办函〔2021〕30号）',
+  gov2019: '2019年版格式（国办公开办函〔2019〕60号）',
   unknown: '未能识别表格格式',
 };
 
