@@ -41,6 +41,7 @@ function gatedReader() {
         inside--;
       }
     },
+    warm: () => reader.warm(),
     close: () => reader.close(),
   };
   return { gated, most: () => most, waitingAtDoor: () => opened.length, releaseAll: () => opened.splice(0).forEach((r) => r()) };
