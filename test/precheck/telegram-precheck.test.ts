@@ -144,6 +144,18 @@ describe('a file sent to the bot gets a pre-check; nothing is filed until an adm
     expect(textsTo(TOWN).at(-1)).toContain('请把年报文件');
   });
 
+  it('a file being read does not hold up a question from another chat', async () => {
+    const reader = privately();
+    const asker = privately();
+    const downloads = fake.downloads.length;
+    fake.pushDocument(reader.chat, reader.user, { name: 'longtan.pdf', bytes: fixture('seeds/longtan-2020.pdf') });
+    await vi.waitFor(() => expect(fake.downloads.length).toBeGreaterThan(downloads), { timeout: 15_000 });
+    fake.pushMessage(asker.chat, asker.user, '/help');
+    await vi.waitFor(() => expect(textsTo(reader.chat)).toHaveLength(1), { timeout: 15_000 });
+    const order = fake.sent.map((b) => Number(b.chat_id)).filter((id) => id === reader.chat.id || id === asker.chat.id);
+    expect(order).toEqual([asker.chat.id, reader.chat.id]);
+  });
+
   it('a scanned PDF → one sentence saying so, no stack trace', async () => {
     const { user, chat } = privately();
     const text = await sendFile(chat, user, 'scan.pdf', fixture('scanned.pdf'));
