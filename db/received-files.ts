@@ -34,6 +34,8 @@ export interface ReceivedFileStore {
   latest(target: ChatTarget): ReceivedFile | undefined;
   /** Records a file; when the chat already has these bytes (a race), the existing record is returned. */
   insert(row: NewReceivedFile): ReceivedFile;
+  /** A new pre-check of a file whose earlier one was refused (a refusal may have been the load's, a timeout). */
+  update(id: number, row: Pick<ReceivedFile, 'verdict' | 'summary' | 'reply' | 'detail' | 'document' | 'createdAt'>): ReceivedFile;
   markSubmitted(id: number, reportId: number, by: string, at: string): void;
 }
 
@@ -99,6 +101,22 @@ export function createReceivedFileStore(c: Connection): ReceivedFileStore {
         .run();
       const stored = store.find(row.target, row.fileHash);
       if (!stored) throw new Error(`received file not recorded: ${row.fileName}`);
+      return stored;
+    },
+    update(id, row) {
+      db.update(receivedFiles)
+        .set({
+          verdict: row.verdict,
+          summary: JSON.stringify(row.summary),
+          reply: row.reply,
+          detail: row.detail,
+          document: row.document === null ? null : JSON.stringify(row.document),
+          createdAt: row.createdAt,
+        })
+        .where(eq(receivedFiles.id, id))
+        .run();
+      const stored = store.byId(id);
+      if (!stored) throw new Error(`received file ${id} is gone`);
       return stored;
     },
     markSubmitted(id, reportId, by, at) {

@@ -5,6 +5,7 @@ import { precheckReport, refusedPrecheck } from '../bot/core/precheck/reply.js';
 import type { Precheck } from '../bot/core/precheck/summary.js';
 import type { FileDesk, Incoming, Reply } from '../bot/types.js';
 import type { Calendar } from '../calendar/calendar.js';
+import { localDate } from '../calendar/time.js';
 import { checkFile } from '../ingest/check-file.js';
 import type { BoundedReader } from '../ingest/bounded-read.js';
 import type { JobDeps } from '../jobs/deps.js';
@@ -81,20 +82,24 @@ export function createFileDesk(deps: DeskDeps): FileDesk {
       if (bytes.length > maxBytes) return refused(DESK.tooBig(mb(bytes.length), maxBytes / 1048576));
       const target = { transport: incoming.transport, chatId: incoming.chatId };
       const fileHash = sha256(bytes);
+      // A refusal is read again: it may have been a timeout under load, or the readers got better.
       const seen = store.find(target, fileHash);
-      if (seen) return answer(seen, `${DESK.again(seen.createdAt.slice(0, 16).replace('T', ' '))}\n${seen.reply}`);
+      if (seen && seen.verdict !== 'refused') return answer(seen, `${DESK.again(localDate(new Date(seen.createdAt), deps.calendar.timeZone))}\n${seen.reply}`);
 
       const known = store.anyWithHash(fileHash);
       let result: Precheck & { document: ReceivedFile['document'] };
-      if (known) {
+      if (known && known.verdict !== 'refused') {
         result = { verdict: known.verdict, summary: known.summary, reply: known.reply, detail: known.detail, document: known.document };
       } else {
-        const waiting = slots.waiting();
-        if (slots.busy() && ctx.note)
-          await ctx.note(DESK.queued(waiting + slots.active())).catch((err: unknown) => log.warn({ err, ...where }, 'queue note failed'));
+        if (slots.busy() && ctx.note) {
+          await ctx.note(DESK.queued(slots.waiting() + slots.active())).catch((err: unknown) => log.warn({ err, ...where }, 'queue note failed'));
+        }
         result = await slots.run(() => precheckWithDocument(bytes, file.name));
       }
-      const rec = store.insert({ fileHash, target, senderId: incoming.senderId, fileName: file.name, ...result, createdAt: now.toISOString() });
+      const createdAt = now.toISOString();
+      const rec = seen
+        ? store.update(seen.id, { ...result, createdAt })
+        : store.insert({ fileHash, target, senderId: incoming.senderId, fileName: file.name, ...result, createdAt });
       log.info({ ...where, id: rec.id, verdict: rec.verdict, org: rec.summary.org, year: rec.summary.year }, 'file pre-checked');
       return answer(rec, rec.reply);
     },

@@ -162,6 +162,9 @@ describe('a file sent to the bot gets a pre-check; nothing is filed until an adm
     expect(text).toMatch(/^无法预检这个文件：.*扫描/);
     expect(text).not.toMatch(/Error|at .*\.ts/);
     expect(query('select verdict from received_files where file_name = ?', 'scan.pdf')).toEqual([{ verdict: 'refused' }]);
+    // A refusal is not final (it may have been a timeout under load): the same scan is read again, still one record.
+    expect(await sendFile(chat, user, 'scan.pdf', fixture('scanned.pdf'))).toBe(text);
+    expect(query('select count(*) as n from received_files where chat_id = ?', String(chat.id))).toEqual([{ n: 1 }]);
   });
 
   it('a file too big for the Bot API is refused before any download', async () => {
