@@ -5,6 +5,7 @@ import { createDeliveryLog, type DeliveryLog } from './deliveries.js';
 import { createFindingStore, type FindingStore } from './findings.js';
 import { createJobRunLog, type JobRunLog } from './job-runs.js';
 import { createOrgStore, type OrgStore } from './orgs.js';
+import { createReceivedFileStore, type ReceivedFileStore } from './received-files.js';
 import { createReportStore } from './report-store.js';
 import { createRosterStore, type RosterStore } from './roster.js';
 import { createSeenUpdates } from './seen-updates.js';
@@ -28,6 +29,8 @@ export interface Stores {
   jobRuns: JobRunLog;
   /** Chat updates already handled (the adapters' dedupe), shared by every process. */
   seenUpdates: SeenUpdates;
+  /** Files sent to the bot for a pre-check, and what it said (issue 13). */
+  receivedFiles: ReceivedFileStore;
 }
 
 export function createStores(c: Connection): Stores {
@@ -43,5 +46,6 @@ export function createStores(c: Connection): Stores {
     deliveries: createDeliveryLog(c),
     jobRuns: createJobRunLog(c),
     seenUpdates: createSeenUpdates(c),
+    receivedFiles: createReceivedFileStore(c),
   };
 }

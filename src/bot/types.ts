@@ -22,6 +22,19 @@ export interface Incoming {
   fromBot: boolean;
   /** When the platform says the message was sent. */
   receivedAt: Date;
+  /** A document attached to the message (its caption is `text`): pre-checked, never filed by itself. */
+  file?: IncomingFile;
+  /** Text of the message this one replies to, when the platform says (finds the pre-check a /submit means). */
+  replyToText?: string;
+}
+
+/** A file sent to the bot; its bytes are fetched only once the pipeline has let the message through. */
+export interface IncomingFile {
+  name: string;
+  /** Size in bytes when the platform announces it before the download. */
+  size?: number;
+  /** Downloads the bytes, or says the platform will not hand out a file this large; rejects when the download fails. */
+  fetch(): Promise<Uint8Array | 'too_large'>;
 }
 
 /** What only the entry can tell about a message, asked by the pipeline when it needs it. */
@@ -35,6 +48,8 @@ export interface MessageContext {
   isChatAdmin?: () => Promise<boolean>;
   /** The platform's id of this update; an update whose key was seen before is not handled again. */
   updateKey?: string;
+  /** Sends a message to the chat before the reply (a file waiting for its turn: 「正在排队」). */
+  note?: (text: string) => Promise<void>;
 }
 
 /** JSON shape of an answer (docs/data-contract.md §4 `ask --json`). */
@@ -80,6 +95,19 @@ export interface Reply {
 export interface Core {
   /** Answers one question; never throws (an unexpected error becomes the apology). `now` fixes "today". */
   ask(question: string, now?: Date): Answer;
+}
+
+/**
+ * Files sent for a pre-check and their submission (issue 13; src/service/precheck-desk.ts). The pipeline
+ * calls it after its guards, so a file counts against the same rate limit as a question.
+ */
+export interface FileDesk {
+  /** Reads and checks the file: key figures, problems, verdict. Never rejects. */
+  receive(incoming: Incoming & { file: IncomingFile }, ctx: MessageContext, now: Date): Promise<Reply>;
+  /** 「详细」: the full list of the pre-check replied to, else the chat's latest. */
+  detail(incoming: Incoming): Promise<Reply>;
+  /** /submit [date] [organisation]: files the pre-check replied to (else the chat's latest), for an administrator. */
+  submit(incoming: Incoming, ctx: MessageContext, args: string, now: Date): Promise<Reply>;
 }
 
 /** Every entry's one way in. */

@@ -21,6 +21,8 @@ const IN_PROCESS_MAX_BYTES = 1024 * 1024;
 export interface BoundedReader {
   /** Never rejects: whatever goes wrong is a refusal of this file. */
   read(bytes: Uint8Array, fileName: string): Promise<ReadResult>;
+  /** Starts the reading thread now (it takes seconds on a loaded core), so the first file is not kept waiting. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,9 @@ export function createBoundedReader(options: Options = {}): BoundedReader {
       const result = queue.then(() => isolated(bytes, fileName));
       queue = result.catch(() => undefined);
       return result;
+    },
+    async warm() {
+      await ready();
     },
     async close() {
       const w = await worker;

@@ -5,10 +5,12 @@ import { openApp, type App } from '../app.js';
 import { createPipeline } from '../bot/adapters/pipeline.js';
 import { createScopeResolver } from '../bot/adapters/scope.js';
 import type { Config } from '../config.js';
+import { sharedReader } from '../ingest/bounded-read.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { runConsoleChat } from './console-chat.js';
+import { createFileDesk } from './precheck-desk.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
 
 /** The reports shipped with the repository, ingested into an empty database so a newcomer can ask at once. */
@@ -64,6 +66,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     now,
     wallClock: opts.wallClock,
     resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
+    files: createFileDesk({ db: app.db, calendar: app.calendar, admins: config.admins, jobs: app.jobs, log }),
   });
 
   const server = createHttpServer({ pipeline, health: () => ({ years: stores.reports.years() }), log });
@@ -72,6 +75,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   log.info({ host: http.address, port: http.port }, 'http entry listening');
 
   const shared = { pipeline, log };
+  // Files sent to a chat bot are read in the reader's thread: start it now, not on the first file.
+  if (config.telegram || config.wechat) void sharedReader().warm();
   if (config.telegram) {
     // Imported here so a service without Telegram never loads telegraf.
     const { startTelegram } = await import('../bot/adapters/telegram.js');

@@ -46,7 +46,7 @@ async function setup(opts: { fake?: FakeTelegram; seen?: SeenUpdates; core?: Cor
 }
 
 describe('telegram adapter against real telegraf and a fake Bot API', () => {
-  it('registers the seven commands with setMyCommands', async () => {
+  it('registers the nine commands with setMyCommands', async () => {
     const { fake } = await setup();
     const call = fake.calls.find((c) => c.method === 'setMyCommands');
     expect((call?.body.commands as Array<{ command: string }>).map((c) => c.command)).toEqual([
@@ -57,6 +57,8 @@ describe('telegram adapter against real telegraf and a fake Bot API', () => {
       'status',
       'subscribe',
       'unsubscribe',
+      'check',
+      'submit',
     ]);
   });
 

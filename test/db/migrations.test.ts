@@ -26,6 +26,7 @@ describe('openDb', () => {
         'metrics',
         'org_aliases',
         'orgs',
+        'received_files',
         'report_sections',
         'reports',
         'roster',

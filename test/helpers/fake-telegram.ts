@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A fake Telegram Bot API on 127.0.0.1 for real telegraf to talk to (apiRoot). It keeps updates,
  * confirms them by offset like Telegram, holds long polls, records every call and sent message,
- * and can be told to fail the next sendMessage with 429 / 500 / a dropped connection.
+ * and can be told to fail the next sendMessage with 429 / 500 / a dropped connection. Documents
+ * pushed with pushDocument are served by getFile and the download path `/file/bot<token>/<file_path>`.
  */
 
 type Body = Record<string, unknown>;
@@ -28,11 +29,28 @@ export interface FakeTelegram {
   /** Delivers an update again even though it was confirmed, as after a crash before the offset was synced. */
   replay(updateId: number): void;
   failNextSend(failure: SendFailure): void;
+  /** A document message; its bytes are served by getFile and the file path. Returns the update id. */
+  pushDocument(chat: FakeChat, from: { id: number; first_name?: string }, file: FakeDocument, extra?: Body): number;
+  /** Downloads of files so far (file paths), to see a file was or was not fetched. */
+  downloads: string[];
+  /** The next file download answers 500 (or drops the connection). */
+  failNextDownload(kind?: 'serverError' | 'drop'): void;
   setMember(chatId: number, userId: number, status: MemberStatus): void;
   close(): Promise<void>;
 }
 
+export interface FakeDocument {
+  name: string;
+  bytes: Uint8Array;
+  caption?: string;
+  /** What the message announces as file_size (default: the real size); a lying sender may say less. */
+  announcedSize?: number;
+  mimeType?: string;
+}
+
 const HOLD_MS = 200;
+/** getFile refuses larger files, as the real Bot API does. */
+const GETFILE_MAX_BYTES = 20 * 1024 * 1024;
 const DROPPED = Symbol('dropped');
 
 export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_test_bot' }): Promise<FakeTelegram> {
@@ -47,6 +65,9 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let confirmed = 0;
+  const files = new Map<string, { path: string; bytes: Uint8Array }>();
+  const downloads: string[] = [];
+  const downloadFailures: Array<'serverError' | 'drop'> = [];
 
   const wake = () => {
     for (const w of waiters) w();
@@ -101,13 +122,34 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
     setMyCommands: () => true,
     getUpdates,
     sendMessage,
+    getFile: (body, res) => {
+      const file = files.get(String(body.file_id));
+      if (!file) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+      if (file.bytes.length > GETFILE_MAX_BYTES) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: file is too big' });
+      return { file_id: body.file_id, file_unique_id: `u${String(body.file_id)}`, file_size: file.bytes.length, file_path: file.path };
+    },
     getChatMember: (body) => ({
       status: members.get(`${body.chat_id}:${body.user_id}`) ?? 'member',
       user: { id: body.user_id, is_bot: false, first_name: 'x' },
     }),
   };
 
+  function download(path: string, res: ServerResponse): void {
+    downloads.push(path);
+    const failure = downloadFailures.shift();
+    if (failure === 'drop') return void res.socket?.destroy();
+    const file = [...files.values()].find((f) => f.path === path);
+    if (failure === 'serverError' || !file) return void res.writeHead(failure ? 500 : 404).end();
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length }).end(file.bytes);
+  }
+
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const fileMatch = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
+    if (fileMatch) {
+      calls.push({ method: 'download', body: { path: fileMatch[2] } });
+      if (fileMatch[1] !== token) return void res.writeHead(404).end();
+      return download(decodeURIComponent(fileMatch[2]!), res);
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -135,6 +177,25 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
       wake();
       return update.update_id;
     },
+    pushDocument(chat, from, file, extra = {}) {
+      const fileId = `doc${files.size + 1}`;
+      files.set(fileId, { path: `documents/file_${files.size + 1}${/\.[A-Za-z0-9]+$/.exec(file.name)?.[0] ?? ''}`, bytes: file.bytes });
+      const document = {
+        file_id: fileId,
+        file_unique_id: `u${fileId}`,
+        file_name: file.name,
+        mime_type: file.mimeType ?? 'application/octet-stream',
+        file_size: file.announcedSize ?? file.bytes.length,
+      };
+      const message = { document, ...(file.caption === undefined ? {} : { caption: file.caption }), ...extra };
+      const update = buildUpdate(nextUpdateId++, nextMessageId++, chat, from, '', message);
+      delete (update.message as Body).text;
+      updates.push(update);
+      wake();
+      return update.update_id;
+    },
+    downloads,
+    failNextDownload: (kind = 'serverError') => void downloadFailures.push(kind),
     replay(updateId) {
       const update = updates.find((u) => u.update_id === updateId);
       if (!update) throw new Error(`no update ${updateId}`);

@@ -11,6 +11,8 @@ export const COMMANDS = [
   { command: 'status', description: '哪些报告不完整或逾期' },
   { command: 'subscribe', description: '把本群绑定到一个镇或县（群管理员）' },
   { command: 'unsubscribe', description: '解除本群的绑定（群管理员）' },
+  { command: 'check', description: '发送年报文件时写在说明里：发布前预检（私聊直接发文件即可）' },
+  { command: 'submit', description: '回复预检结果：正式报送这份年报，可写发布日期 /submit 2027-01-20（管理员）' },
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number]['command'];
@@ -24,13 +26,17 @@ export const FIXED_QUESTIONS = {
 export const EXAMPLE_QUESTIONS = ['康庄镇2020年依申请公开多少件', '今年哪些镇还没交年报', '2021年各镇主动公开数量排名'] as const;
 
 /** Chinese words people type in WeChat, where slash commands are unusual. Whole first word only. */
-const CHINESE_ALIASES: Readonly<Record<string, CommandName>> = {
+const CHINESE_ALIASES: Readonly<Record<string, CommandName | 'detail'>> = {
   帮助: 'help',
   订阅: 'subscribe',
   绑定: 'subscribe',
   取消订阅: 'unsubscribe',
   解绑: 'unsubscribe',
   解除绑定: 'unsubscribe',
+  预检: 'check',
+  提交: 'submit',
+  报送: 'submit',
+  详细: 'detail',
 };
 
 export type Intent =
@@ -39,6 +45,11 @@ export type Intent =
   | { kind: 'question'; text: string; viaCommand: boolean }
   | { kind: 'subscribe'; name: string }
   | { kind: 'unsubscribe'; name: string }
+  /** /check without a file: how to send one. */
+  | { kind: 'check' }
+  | { kind: 'submit'; args: string }
+  /** 「详细」: the full list of a pre-check. */
+  | { kind: 'detail' }
   | { kind: 'unknownCommand'; name: string; explicit: boolean }
   /** `/cmd@OtherBot`: meant for another bot in the same group. */
   | { kind: 'otherBot' };
@@ -75,6 +86,12 @@ function commandIntent(name: string, args: string, explicit: boolean): Intent {
       return { kind: 'subscribe', name: args };
     case 'unsubscribe':
       return { kind: 'unsubscribe', name: args };
+    case 'check':
+      return { kind: 'check' };
+    case 'submit':
+      return { kind: 'submit', args };
+    case 'detail':
+      return { kind: 'detail' };
     default:
       return { kind: 'unknownCommand', name, explicit };
   }

@@ -17,4 +17,6 @@ export const MESSAGES = {
   unsubscribed: (name: string) => `已解除本群与 ${name} 的绑定。`,
   unsubscribedAll: (n: number) => (n > 0 ? `已解除本群的全部 ${n} 个绑定。` : '本群目前没有任何绑定。'),
   notSubscribed: (name: string) => `本群没有绑定 ${name}。`,
+  checkUsage: '请把年报文件（Word、PDF、网页或纯文本，不超过 20 MB）直接发给我；在群里发送时请在文件说明里写 /check 或 @我。我会回复预检结果，不会入库。',
+  filesOff: '本服务没有开启年报文件预检。',
 } as const;

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { isAddressed, isFromBot, isStale, isTooLong, MAX_MESSAGE_CHARS, STALE_AFTER_MS } from '../core/guards.js';
 import { APOLOGY } from '../core/handle.js';
 import type { SubscriptionStore } from '../subscriptions.js';
-import type { Core, Incoming, MessageContext, Pipeline, Reply } from '../types.js';
+import type { Core, FileDesk, Incoming, MessageContext, Pipeline, Reply } from '../types.js';
 import { createBinder, isChat } from './binding.js';
 import { helpText, parseIntent, startText, type Intent } from './commands.js';
 import { createMemorySeenUpdates, type SeenUpdates } from './dedupe.js';
@@ -35,6 +35,8 @@ export interface PipelineDeps {
   /** Names the bot is @mentioned by in group text. */
   botNames?: readonly string[];
   resolveScope?: ScopeResolver;
+  /** Pre-checks of files and /submit (issue 13); without it a file gets the usual reply to its caption. */
+  files?: FileDesk;
 }
 
 /** Why a message got no reply. */
@@ -71,6 +73,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (!decision.notify && isChat(incoming.transport)) return 'rate_limited';
       return { ...reply('refused', MESSAGES.rateLimited(decision.retryAfterSeconds)), retryAfterSeconds: decision.retryAfterSeconds };
     }
+    if (incoming.file && deps.files) return deps.files.receive({ ...incoming, file: incoming.file }, ctx, today());
     return respond(intent, incoming, ctx, today());
   }
 
@@ -85,6 +88,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       case 'subscribe':
       case 'unsubscribe':
         return reply('command', await bind(incoming, ctx, intent.name, intent.kind === 'subscribe', now));
+      case 'check':
+        return reply('help', deps.files ? MESSAGES.checkUsage : MESSAGES.filesOff);
+      case 'detail':
+        return deps.files ? deps.files.detail(incoming) : reply('command', MESSAGES.filesOff);
+      case 'submit':
+        return deps.files ? deps.files.submit(incoming, ctx, intent.args, now) : reply('command', MESSAGES.filesOff);
       case 'question':
         if (!intent.text) return reply('help', intent.viaCommand ? MESSAGES.askEmpty : helpText());
         return deps.core.ask(intent.text, now);

@@ -23,22 +23,34 @@ function commandTarget(text: string): { isCommand: boolean; target?: string } {
   return m ? { isCommand: true, target: m[1] } : { isCommand: false };
 }
 
-export function toIncoming(message: Message.TextMessage, bot: BotIdentity): TelegramIncoming | null {
+/** The text of a message, or the caption of a document (whose mentions and commands work the same). */
+const textOf = (m: Message.TextMessage | Message.DocumentMessage) => ('text' in m ? m.text : (m.caption ?? ''));
+const entitiesOf = (m: Message.TextMessage | Message.DocumentMessage) => ('text' in m ? m.entities : m.caption_entities);
+
+/** What the replied-to message said (a pre-check's number, for /submit and 「详细」). */
+function repliedText(message: Message.TextMessage | Message.DocumentMessage): string | undefined {
+  const r = message.reply_to_message;
+  if (!r) return undefined;
+  return 'text' in r ? r.text : 'caption' in r ? r.caption : undefined;
+}
+
+export function toIncoming(message: Message.TextMessage | Message.DocumentMessage, bot: BotIdentity): TelegramIncoming | null {
   const chat = message.chat;
   // A channel post has no person behind it to answer.
   if (chat.type === 'channel' || !message.from) return null;
   const isGroup = chat.type !== 'private';
   const mention = new RegExp(`@${escapeRegExp(bot.username)}(?![A-Za-z0-9_])`, 'gi');
 
-  const textMentions = (message.entities ?? []).filter((e) => e.type === 'text_mention' && e.user.id === bot.id);
-  let text = message.text;
+  const original = textOf(message);
+  const textMentions = (entitiesOf(message) ?? []).filter((e) => e.type === 'text_mention' && e.user.id === bot.id);
+  let text = original;
   for (const e of [...textMentions].sort((a, b) => b.offset - a.offset)) {
     text = text.slice(0, e.offset) + text.slice(e.offset + e.length);
   }
-  const mentioned = textMentions.length > 0 || mention.test(message.text);
+  const mentioned = textMentions.length > 0 || mention.test(original);
   text = text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
 
-  const command = commandTarget(message.text);
+  const command = commandTarget(original);
   const commandForUs = command.isCommand && (!command.target || command.target.toLowerCase() === bot.username.toLowerCase());
   const replyToBot = message.reply_to_message?.from?.id === bot.id;
 
@@ -53,5 +65,7 @@ export function toIncoming(message: Message.TextMessage, bot: BotIdentity): Tele
     fromBot: message.from.is_bot,
     receivedAt: new Date(message.date * 1000),
   };
+  const replyToText = repliedText(message);
+  if (replyToText) incoming.replyToText = replyToText;
   return { incoming, messageId: message.message_id };
 }

@@ -6,6 +6,7 @@ import { message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
 import type { Notifier, Pipeline } from '../types.js';
 import { COMMANDS } from './commands.js';
+import { telegramFile } from './telegram-file.js';
 import { toIncoming } from './telegram-message.js';
 import { callWithRetry, createTelegramSender, type RetryOptions } from './telegram-send.js';
 
@@ -53,17 +54,33 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
     return member.status === 'creator' || member.status === 'administrator';
   }
 
-  bot.on(message('text'), async (ctx) => {
-    const view = toIncoming(ctx.message, identity);
+  async function handle(msg: Parameters<typeof toIncoming>[0], updateId: number): Promise<void> {
+    const view = toIncoming(msg, identity);
     if (!view) return;
     const { incoming } = view;
+    if ('document' in msg) incoming.file = telegramFile(bot.telegram, msg.document);
+    const replyTo = incoming.isGroup ? view.messageId : undefined;
     const reply = await pipeline.handle(incoming, {
       botUsername: me.username,
-      updateKey: `telegram:${me.id}:${ctx.update.update_id}`,
+      updateKey: `telegram:${me.id}:${updateId}`,
       isChatAdmin: incoming.isGroup ? () => isChatAdmin(incoming.chatId, incoming.senderId) : undefined,
+      note: (text) => sender.send(incoming.chatId, text, replyTo),
     });
-    if (reply) await sender.send(incoming.chatId, reply.text, incoming.isGroup ? view.messageId : undefined);
+    if (reply) await sender.send(incoming.chatId, reply.text, replyTo);
+  }
+
+  bot.on(message('text'), (ctx) => handle(ctx.message, ctx.update.update_id));
+  // Polling waits for every handler of a batch before fetching the next: a file being read must not
+  // hold up answers to other chats, so documents are handled on their own and awaited only at stop().
+  const inFlight = new Set<Promise<void>>();
+  bot.on(message('document'), (ctx) => {
+    const updateId = ctx.update.update_id;
+    const job = handle(ctx.message, updateId)
+      .catch((err: unknown) => log.error({ err, updateId, chatId: ctx.chat.id }, 'telegram document failed'))
+      .finally(() => inFlight.delete(job));
+    inFlight.add(job);
   });
+  const settle = async () => void (await Promise.all([...inFlight]));
   bot.catch((err, ctx) => {
     log.error({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text: ctx.text }, 'telegram update failed');
   });
@@ -81,7 +98,10 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
     },
   };
 
-  if (opts.webhook) return { notifier, botUsername: me.username, ...(await listenWebhook(bot, opts.webhook, log)) };
+  if (opts.webhook) {
+    const hook = await listenWebhook(bot, opts.webhook, log);
+    return { notifier, botUsername: me.username, webhookPort: hook.webhookPort, stop: () => hook.stop().then(settle) };
+  }
 
   let ended = false;
   const running = bot
@@ -103,6 +123,7 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
         }
       }
       await running;
+      await settle();
     },
   };
 }

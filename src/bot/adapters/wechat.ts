@@ -14,6 +14,11 @@ import { printLoginQr } from './wechat-qr.js';
 
 /** WeChat accepts longer texts, but long ones get folded in the chat; keep answers readable. */
 const WECHAT_TEXT_LIMIT = 2000;
+/**
+ * A WeChat file message cannot @mention anyone: in a room, a file is for the bot when its sender
+ * @mentioned the bot in that room this recently (「@年报助手 预检」, then the file).
+ */
+export const FILE_AFTER_MENTION_MS = 10 * 60_000;
 
 export interface WechatOptions {
   config: Pick<Config, 'wechat'>;
@@ -39,19 +44,22 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export async function startWechat(opts: WechatOptions): Promise<WechatHandle> {
   const { log, pipeline } = opts;
   const bot = buildBot(opts);
+  const mentionedAt = new Map<string, number>();
 
   async function onMessage(msg: Message): Promise<void> {
-    const translated = await toIncoming(msg);
+    const translated = await toIncoming(msg, mentionedAt);
     if (!translated) return;
     const { incoming, ctx } = translated;
-    const reply = await pipeline.handle(incoming, ctx);
-    if (!reply) return;
     const room = msg.room();
     const talker = msg.talker();
-    for (const [i, part] of splitText(reply.text, WECHAT_TEXT_LIMIT).entries()) {
-      if (room) await (i === 0 ? room.say(part, talker) : room.say(part));
-      else await talker.say(part);
-    }
+    const say = async (text: string) => {
+      for (const [i, part] of splitText(text, WECHAT_TEXT_LIMIT).entries()) {
+        if (room) await (i === 0 ? room.say(part, talker) : room.say(part));
+        else await talker.say(part);
+      }
+    };
+    const reply = await pipeline.handle(incoming, { ...ctx, note: say });
+    if (reply) await say(reply.text);
   }
 
   bot.on('message', (msg) => {
@@ -118,23 +126,39 @@ function buildBot(opts: WechatOptions): Wechaty {
   });
 }
 
-/** A text message → the pipeline's input; anything else (images, files, system messages) is not translated. */
-async function toIncoming(msg: Message): Promise<{ incoming: Incoming; ctx: MessageContext } | null> {
-  if (msg.type() !== types.Message.Text) return null;
+/**
+ * A text or file message → the pipeline's input; anything else (images, system messages) is not
+ * translated. `mentionedAt` remembers who last @mentioned the bot in each room, for files (above).
+ */
+async function toIncoming(msg: Message, mentionedAt: Map<string, number>): Promise<{ incoming: Incoming; ctx: MessageContext } | null> {
+  const isFile = msg.type() === types.Message.Attachment;
+  if (msg.type() !== types.Message.Text && !isFile) return null;
   const room = msg.room();
   const talker = msg.talker();
-  const mentioned = room ? await msg.mentionSelf() : true;
+  const key = room ? `${room.id}:${talker.id}` : '';
+  let mentioned = true;
+  if (room && isFile) mentioned = Date.now() - (mentionedAt.get(key) ?? Number.NEGATIVE_INFINITY) <= FILE_AFTER_MENTION_MS;
+  else if (room) mentioned = await msg.mentionSelf();
+  if (room && !isFile && mentioned) {
+    if (mentionedAt.size >= 10_000) mentionedAt.clear();
+    mentionedAt.set(key, Date.now());
+  }
   const incoming: Incoming = {
     transport: 'wechat',
     chatId: room?.id ?? talker.id,
     senderId: talker.id,
     senderName: talker.name(),
-    text: room && mentioned ? await msg.mentionText() : msg.text(),
+    text: isFile ? '' : room && mentioned ? await msg.mentionText() : msg.text(),
     isGroup: Boolean(room),
     addressedToBot: mentioned,
     fromBot: msg.self(),
     receivedAt: msg.date(),
   };
+  if (isFile && mentioned) {
+    // A FileBox is a handle: its bytes are downloaded only when the pipeline reads them.
+    const box = await msg.toFileBox();
+    incoming.file = { name: box.name || 'file', fetch: () => box.toBuffer() };
+  }
   const isChatAdmin = room ? async () => (await room.owner())?.id === talker.id : undefined;
   return { incoming, ctx: { updateKey: `wechat:${msg.id}`, isChatAdmin } };
 }

@@ -4,12 +4,10 @@ import type { Command } from 'commander';
 import type { MetricKey } from '../../catalog/index.js';
 import { CODE_TITLE, SECTION_TITLE } from '../../parsing/checks/messages.js';
 import { toParseJson, type ParseJson } from '../../parsing/contract.js';
-import { sharedReader } from '../../ingest/bounded-read.js';
-import { parseReportText } from '../../parsing/parse-report.js';
+import { checkFile } from '../../ingest/check-file.js';
 import { MAX_FILE_BYTES } from '../../parsing/readers/dispatch.js';
 import type { ReadError } from '../../parsing/readers/types.js';
 import { calendarFromConfig } from '../../calendar/calendar.js';
-import { findingsNow } from '../../calendar/status.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
@@ -80,24 +78,14 @@ export function registerParse(program: Command, ctx: CliContext): void {
         if (opts.json) printJson({ error: { code: error.code, message: error.message } });
         throw new CliExit(`${file}：${error.message}`);
       };
-      const read = await sharedReader().read(readReportFile(file), basename(file));
-      if (!read.ok) return refuse(read.error);
-      const outcome = parseReportText(read.doc.text);
-      if (!outcome.ok) return refuse({ code: 'NOT_A_REPORT', message: outcome.error.message });
-      const { type, pages, published, lineOrigins } = read.doc;
-      const r = outcome.report;
-      // Lateness is the calendar's (this configuration's deadlines), judged by the publication date
-      // the file states, else the signature date; added to what the checks found.
-      const findings = r.year === null ? r.findings : findingsNow(calendarFromConfig(ctx.config()), { ...r, year: r.year, published: published ?? null });
-      const json = toParseJson(
-        basename(file),
-        { ...r, findings },
-        {
-          source: pages === undefined ? { type } : { type, pages },
-          published: published ?? null,
-          lineOrigins,
-        },
-      );
+      const checked = await checkFile(readReportFile(file), basename(file), calendarFromConfig(ctx.config()));
+      if (!checked.ok) return refuse(checked.error);
+      const { type, pages, published, lineOrigins } = checked.doc;
+      const json = toParseJson(basename(file), checked.report, {
+        source: pages === undefined ? { type } : { type, pages },
+        published: published ?? null,
+        lineOrigins,
+      });
       if (opts.json) printJson(json);
       else printSummary(json);
     });
