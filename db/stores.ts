@@ -10,6 +10,7 @@ import { createRosterStore, type RosterStore } from './roster.js';
 import { createSeenUpdates } from './seen-updates.js';
 import { createSubscriptionStore, type SqliteSubscriptionStore } from './subscriptions.js';
 import { createVersionStore, type VersionStore } from './versions.js';
+import { createWatchStore, type WatchStore } from './watch.js';
 
 /** What a store is made over: one connection, its statement cache and its change stamp. */
 export type Connection = Pick<DbHandle, 'db' | 'prepare' | 'changeStamp' | 'immediate'>;
@@ -28,6 +29,8 @@ export interface Stores {
   jobRuns: JobRunLog;
   /** Chat updates already handled (the adapters' dedupe), shared by every process. */
   seenUpdates: SeenUpdates;
+  /** The county-portal watcher's sources and fetched pages (src/watch/). */
+  watch: WatchStore;
 }
 
 export function createStores(c: Connection): Stores {
@@ -43,5 +46,6 @@ export function createStores(c: Connection): Stores {
     deliveries: createDeliveryLog(c),
     jobRuns: createJobRunLog(c),
     seenUpdates: createSeenUpdates(c),
+    watch: createWatchStore(c),
   };
 }

@@ -1,0 +1,31 @@
+import { decodeReport } from '../parsing/decode.js';
+import { charsetLabel, declaredCharset } from '../parsing/readers/html.js';
+
+/** The charset an HTTP Content-Type names (`text/html; charset=GBK`), as a decoder label. */
+export function headerCharset(contentType: string | null): string | null {
+  const m = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType) : null;
+  return m ? charsetLabel(m[1]!) : null;
+}
+
+function tryDecode(bytes: Uint8Array, label: string): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A fetched page's text: the charset the server or the page declares (GBK/GB2312 read as GB18030),
+ * unless the bytes do not decode as it (a template copied with a stale declaration); then the same
+ * guess the file readers make (UTF-8, else GB18030). Null when it is not text at all.
+ */
+export function decodePage(bytes: Uint8Array, contentType: string | null): string | null {
+  for (const label of [headerCharset(contentType), declaredCharset(bytes)]) {
+    if (!label) continue;
+    const text = tryDecode(bytes, label);
+    if (text !== null) return text;
+  }
+  const guessed = decodeReport(bytes);
+  return guessed.ok ? guessed.text : null;
+}
