@@ -23,6 +23,11 @@ function tryDecode(bytes: Uint8Array, label: string): string | null {
 export function decodePage(bytes: Uint8Array, contentType: string | null): string | null {
   for (const label of [headerCharset(contentType), declaredCharset(bytes)]) {
     if (!label) continue;
+    // Long GBK text is never valid UTF-8: a page that is, with Chinese in it, was saved as UTF-8.
+    if (label !== 'utf-8') {
+      const utf8 = tryDecode(bytes, 'utf-8');
+      if (utf8 !== null && /[\u3400-\u9fff]/.test(utf8)) return utf8;
+    }
     const text = tryDecode(bytes, label);
     if (text !== null) return text;
   }

@@ -24,7 +24,7 @@ export interface ListPage {
 
 const REPORT_TITLE = /年度报告|年报/;
 const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
-const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?/;
 const CONTAINERS = new Set(['li', 'tr', 'dl', 'p', 'div', 'ul', 'table', 'tbody']);
 const NEXT_WORDS = /^(?:下一页|下页|后页|尾页|末页|>|>>|»|\d{1,3})$/;
 const PAGED_HREF = /(?:index_\d+\.s?html?$|[?&](?:page|pageNo|pageIndex|pageNum|curPage|currentPage|p)=\d+)/i;
@@ -59,21 +59,27 @@ interface Anchor {
   text: string;
   date: string | null;
 }
-type Item = { anchor: Anchor } | { text: string };
+type Item = { anchor: Anchor } | { text: string; used?: boolean };
 
-/** A date after the link (up to the next link) in its block, else the one just before it. */
+/**
+ * A date after the link (up to the next link) in its block, else the one just before it; a date
+ * another link already took is that link's (the row above must not lend its date).
+ */
 function dateAround(items: readonly Item[], i: number): string | null {
-  for (let k = i + 1; k < items.length; k++) {
+  const take = (k: number): string | null | 'stop' => {
     const it = items[k]!;
-    if ('anchor' in it) break;
+    if ('anchor' in it) return 'stop';
+    if (it.used) return null;
     const d = isoDate(it.text);
-    if (d) return d;
-  }
-  for (let k = i - 1; k >= 0; k--) {
-    const it = items[k]!;
-    if ('anchor' in it) break;
-    const d = isoDate(it.text);
-    if (d) return d;
+    if (d) it.used = true;
+    return d;
+  };
+  for (const step of [1, -1]) {
+    for (let k = i + step; k >= 0 && k < items.length; k += step) {
+      const d = take(k);
+      if (d === 'stop') break;
+      if (d) return d;
+    }
   }
   return null;
 }

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
  */
 
 export type Route =
-  | { body: string | Uint8Array; type?: string; validator?: 'etag' | 'last-modified' | 'none' }
+  | { body: string | Uint8Array; type?: string; validator?: 'etag' | 'last-modified' | 'none'; lastModified?: string }
   | { status: number }
   | { redirect: string }
   /** Headers at once, then nothing until the server closes. */
@@ -75,8 +75,8 @@ export async function startFakePortal(routes: Record<string, Route> = {}): Promi
       headers.etag = etag;
       if (req.headers['if-none-match'] === etag) return end(304, undefined, headers);
     } else if (validator === 'last-modified') {
-      headers['last-modified'] = LAST_MODIFIED;
-      if (req.headers['if-modified-since'] === LAST_MODIFIED) return end(304, undefined, headers);
+      headers['last-modified'] = route.lastModified ?? LAST_MODIFIED;
+      if (req.headers['if-modified-since'] === headers['last-modified']) return end(304, undefined, headers);
     }
     end(200, body, headers);
   });

@@ -95,6 +95,7 @@ describe('watching county portals (data contract §6.3)', () => {
   let first: SourceRun[];
   let second: SourceRun[];
   let firstRequests: number;
+  let watcher: ReturnType<typeof createWatcher>;
   const log = memoryLog();
   const now = bj('2022-02-10T07:30');
 
@@ -102,7 +103,7 @@ describe('watching county portals (data contract §6.3)', () => {
     db = createTestDb();
     site = await portal();
     const u = site.url;
-    const watcher = createWatcher({
+    watcher = createWatcher({
       handle: db,
       calendar: DEFAULT_CALENDAR,
       log,
@@ -217,5 +218,20 @@ describe('watching county portals (data contract §6.3)', () => {
     expect(status['龙潭镇']).toBe('late');
     expect(status['康庄镇']).not.toBe('late');
     expect(status['康庄镇']).not.toBe('missing');
+  });
+
+  it('stores a report changed after publication as a new version with CHANGED_AFTER_PUBLICATION', async () => {
+    const page = withChrome('zhangjiapo-2021.html', '2022-01-18').replace('0533-3360039', '0533-3360099');
+    site.routes.set('/b/content.jsp?id=101', { body: page, validator: lm, lastModified: 'Thu, 27 Jan 2022 02:00:00 GMT' });
+    const third = await watcher.run(new Date(now.getTime() + 7200_000));
+    const found = third.flatMap((r) => r.found);
+    expect(found.map((f) => [f.name, f.status, f.published])).toEqual([['张家坡镇', 'replaced', '2022-01-18']]);
+    expect(found[0]?.codes).toContain('CHANGED_AFTER_PUBLICATION');
+    expect(stored()).toHaveLength(4);
+  });
+
+  it('retries only the failing sources between its scheduled runs', async () => {
+    const retried = await watcher.run(new Date(now.getTime() + 10800_000), { only: 'failing' });
+    expect(retried.map((r) => r.region)).toEqual(['霍邱县', '临泉县', '阜南县']);
   });
 });
