@@ -8,6 +8,12 @@ import type { JobLog } from '../jobs/deps.js';
 import { createFetcher, type Fetcher } from './fetcher.js';
 import { runSources, type SourceRun } from './run.js';
 
+/**
+ * Between scheduled runs a failing link is retried hourly this many times; after that only with the
+ * scheduled runs (a link that is gone for good should not cost its server a request an hour).
+ */
+export const QUICK_RETRIES = 5;
+
 export interface Watcher {
   /** The configured sources and those added by `watch add`, each once. */
   sources(): WatchSource[];
@@ -50,7 +56,12 @@ export function createWatcher(o: WatcherOptions): Watcher {
             .filter((s) => s.lastError !== null)
             .map((s) => s.url),
         );
-        const failingLinks = new Set(store.failures().map((f) => f.sourceUrl));
+        const failingLinks = new Set(
+          store
+            .failures()
+            .filter((f) => f.failures < QUICK_RETRIES)
+            .map((f) => f.sourceUrl),
+        );
         chosen = chosen.filter((s) => failingSources.has(s.url) || failingLinks.has(s.url));
       }
       if (chosen.length === 0) return [];

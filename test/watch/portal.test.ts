@@ -216,6 +216,8 @@ describe('watching county portals (data contract §6.3)', () => {
     const rows = assessYear({ year: 2020, roster, reports: db.stores.reports.reportsForYear(2020), calendar: DEFAULT_CALENDAR, now });
     const status = Object.fromEntries(rows.map((r) => [r.name, r.status]));
     expect(status['龙潭镇']).toBe('late');
+    // Towns found on the portal join the roster of the county they were found for.
+    expect(roster.find((e) => e.name === '棉洋镇')).toMatchObject({ region: '沂源县', source: 'reports' });
     expect(status['康庄镇']).not.toBe('late');
     expect(status['康庄镇']).not.toBe('missing');
   });
