@@ -1,6 +1,8 @@
 import type { DbHandle } from '../../db/client.js';
+import { metricEntries } from '../catalog/keys.js';
 import type { BoundedReader } from './bounded-read.js';
 import type { FileResult } from './ingest.js';
+import { matchOrg } from './org-match.js';
 import { decodeFile, type DecodedFile, type Prepared, type PreparedReport } from './prepare.js';
 import { errorMessage, parseSafely } from './read-file.js';
 import { storeReport } from './store-report.js';
@@ -34,6 +36,27 @@ export async function readBytes(handle: DbHandle, file: string, bytes: Uint8Arra
   if (!parsed.ok) return { kind: 'rejected', reason: parsed.reason, decoded: d };
   const p = parsed.value;
   return { kind: 'ready', prepared: { ...p, identity: { ...p.identity, region: p.identity.region ?? from.region ?? null } } };
+}
+
+/**
+ * The current version on file when `p` says exactly what it says (every figure, every section's
+ * text) and differs only around it: a portal page whose menu, counter or footer changed is not a
+ * report changed after publication. Null when there is none or anything in the report differs.
+ */
+export function sameAsCurrent(handle: DbHandle, p: PreparedReport): number | null {
+  const { orgs, versions } = handle.stores;
+  const match = matchOrg(p.identity, orgs.byName(p.identity.name));
+  if (match.kind === 'new') return null;
+  const current = versions.current(match.id, p.year);
+  if (!current) return null;
+  const before = versions.facts(current.id);
+  const metrics = metricEntries(p.report.metrics);
+  if (metrics.length !== Object.keys(before.metrics).length) return null;
+  if (metrics.some(([k, v]) => !(k in before.metrics) || before.metrics[k] !== v)) return null;
+  const keys = [...new Set(p.report.spans.map((s) => s.key))];
+  if (keys.length !== Object.keys(before.sections).length) return null;
+  if (keys.some((k) => before.sections[k]?.text !== (p.report.sectionText[k] ?? ''))) return null;
+  return current.id;
 }
 
 /** Stores a read report in its own transaction, as `ingest` does. */

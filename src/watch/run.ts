@@ -3,7 +3,7 @@ import type { WatchPageState, WatchSource } from '../../db/watch.js';
 import type { Calendar } from '../calendar/calendar.js';
 import { seasonYear } from '../calendar/due.js';
 import type { BoundedReader } from '../ingest/bounded-read.js';
-import { readBytes, storeRead, type Read } from '../ingest/ingest-bytes.js';
+import { readBytes, sameAsCurrent, storeRead, type Read } from '../ingest/ingest-bytes.js';
 import { isHtml } from '../parsing/readers/sniff.js';
 import type { JobLog } from '../jobs/deps.js';
 import { decodePage } from './decode.js';
@@ -223,6 +223,11 @@ async function settle(
     return { kind: 'failed', error: read.reason };
   }
   const p = read.prepared;
+  const same = sameAsCurrent(deps.handle, p);
+  if (same !== null) {
+    store.pageFetched(url, source.url, deps.now, { ...validators, reportId: same, error: null });
+    return { kind: 'unchanged' };
+  }
   const out = storeRead(deps.handle, p, deps.now);
   if (out.status === 'rejected') return fail(deps, url, source, out.reason);
   store.pageFetched(url, source.url, deps.now, { ...validators, reportId: out.reportId, error: null });

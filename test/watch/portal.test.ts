@@ -222,8 +222,16 @@ describe('watching county portals (data contract §6.3)', () => {
     expect(status['康庄镇']).not.toBe('missing');
   });
 
+  it('takes a page whose chrome changed around the same report as unchanged', async () => {
+    const page = withChrome('zhangjiapo-2021.html', '2022-01-18').replace('<body', '<div class="top">今天是2022年2月10日 星期四 访问量 10234</div><body');
+    site.routes.set('/b/content.jsp?id=101', { body: page, validator: lm, lastModified: 'Wed, 26 Jan 2022 02:00:00 GMT' });
+    const again = await watcher.run(new Date(now.getTime() + 5400_000));
+    expect(again.flatMap((r) => r.found)).toEqual([]);
+    expect(again[1]?.unchanged).toBe(1);
+  });
+
   it('stores a report changed after publication as a new version with CHANGED_AFTER_PUBLICATION', async () => {
-    const page = withChrome('zhangjiapo-2021.html', '2022-01-18').replace('0533-3360039', '0533-3360099');
+    const page = withChrome('zhangjiapo-2021.html', '2022-01-18').replace('张家坡镇深入贯彻', '张家坡镇全面深入贯彻');
     site.routes.set('/b/content.jsp?id=101', { body: page, validator: lm, lastModified: 'Thu, 27 Jan 2022 02:00:00 GMT' });
     const third = await watcher.run(new Date(now.getTime() + 7200_000));
     const found = third.flatMap((r) => r.found);
