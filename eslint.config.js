@@ -36,6 +36,8 @@ const LAYERS = [
   { dir: 'db', may: ['src/catalog'], types: ['src'] },
   { dir: 'src/bot/adapters', never: ['db', 'src/jobs', 'src/ingest', ...COMPOSERS] },
   { dir: 'src/notify', never: ['db', 'src/jobs', 'src/ingest', 'src/bot/core', ...COMPOSERS] },
+  // The portal watcher: network at its edge (fetcher.ts), the rest pure; stores through ingest and db.
+  { dir: 'src/watch', never: ['src/bot', 'src/notify', ...COMPOSERS] },
   { dir: 'src/ingest', may: [...PURE, 'db', 'src/logger.ts'], types: ['src/config.ts', ...BOT_SHARED] },
   // The composers (and config, logger) may import any layer; only the rules for everyone apply.
   { dir: 'src', depth: 0 },

@@ -11,6 +11,7 @@ import { createRosterStore, type RosterStore } from './roster.js';
 import { createSeenUpdates } from './seen-updates.js';
 import { createSubscriptionStore, type SqliteSubscriptionStore } from './subscriptions.js';
 import { createVersionStore, type VersionStore } from './versions.js';
+import { createWatchStore, type WatchStore } from './watch.js';
 
 /** What a store is made over: one connection, its statement cache and its change stamp. */
 export type Connection = Pick<DbHandle, 'db' | 'prepare' | 'changeStamp' | 'immediate'>;
@@ -31,6 +32,8 @@ export interface Stores {
   seenUpdates: SeenUpdates;
   /** Files sent to the bot for a pre-check, and what it said (issue 13). */
   receivedFiles: ReceivedFileStore;
+  /** The county-portal watcher's sources and fetched pages (src/watch/). */
+  watch: WatchStore;
 }
 
 export function createStores(c: Connection): Stores {
@@ -47,5 +50,6 @@ export function createStores(c: Connection): Stores {
     jobRuns: createJobRunLog(c),
     seenUpdates: createSeenUpdates(c),
     receivedFiles: createReceivedFileStore(c),
+    watch: createWatchStore(c),
   };
 }

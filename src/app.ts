@@ -7,6 +7,8 @@ import type { Config } from './config.js';
 import { calendarFromConfig, type Calendar } from './calendar/calendar.js';
 import { newOwner, type JobDeps, type JobLog } from './jobs/deps.js';
 import { rosterReader, type RosterEntry } from './jobs/roster.js';
+import { onReportIngested } from './jobs/run-notices.js';
+import { createWatcher, type Watcher } from './watch/watcher.js';
 import { silentLogger, type Logger } from './logger.js';
 import { createRobotNotifiers } from './notify/index.js';
 
@@ -38,6 +40,8 @@ export interface App {
   readonly notifiers: Notifiers;
   /** What the jobs run with: this app's stores, roster, notifiers, calendar and log, one owner per app. */
   readonly jobs: JobDeps;
+  /** The county-portal watcher (data contract §6.3); its scheduled runs notice each report found at once. */
+  readonly watcher: Watcher;
   close(): void;
 }
 
@@ -68,6 +72,11 @@ export function openApp(config: Config, options: AppOptions = {}): App {
   };
   const notifiers: Notifiers = { ...createRobotNotifiers(config.robotApiRoots) };
   const jobs: JobDeps = { stores, roster, notifiers, calendar, log: log satisfies JobLog, owner: newOwner() };
+  const watcher = createWatcher({ handle: db, config: config.watch, calendar, log });
+  jobs.watch = {
+    at: config.watch.at,
+    run: (at, only) => watcher.run(at, { only, onStored: async (id) => void (await onReportIngested(jobs, id, at)) }),
+  };
   return {
     config,
     db,
@@ -80,6 +89,7 @@ export function openApp(config: Config, options: AppOptions = {}): App {
     core: createCore(coreDeps),
     notifiers,
     jobs,
+    watcher,
     close: () => db.close(),
   };
 }

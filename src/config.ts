@@ -96,6 +96,27 @@ const Env = z
     NIANBAO_WECOM_API_ROOT: z.url().default('https://qyapi.weixin.qq.com'),
     NIANBAO_DINGTALK_API_ROOT: z.url().default('https://oapi.dingtalk.com'),
     NIANBAO_FEISHU_API_ROOT: z.url().default('https://open.feishu.cn'),
+    /** County portals to watch (data contract §6.3): `霍邱县=https://…/list.html,…`. */
+    NIANBAO_WATCH: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(/,(?=[^,=/]+=https?:\/\/)/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[^=]+=https?:\/\/\S+$/, '监测来源格式应为 地区=http(s)://网址，多个用逗号分隔')))
+      .transform((pairs) =>
+        pairs.map((p) => {
+          const at = p.indexOf('=');
+          return { region: p.slice(0, at).trim(), url: p.slice(at + 1).trim() };
+        }),
+      ),
+    NIANBAO_WATCH_AT: z.string().regex(HH_MM, '时间格式应为 HH:MM，例如 07:30').default('07:30'),
+    /** Pause between two requests to the same portal, and the time limit of one request. */
+    NIANBAO_WATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+    NIANBAO_WATCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine(remindOutsideQuietHours, {
@@ -126,6 +147,8 @@ export type Config = Readonly<{
   wechat: { puppet: string; token?: string } | null;
   /** API roots of the group robots (企业微信, 钉钉, 飞书); the robots themselves are roster contacts. */
   robotApiRoots: Readonly<{ wecom: string; dingtalk: string; feishu: string }>;
+  /** The county-portal watcher (src/watch/): configured sources (more are added by `watch add`). */
+  watch: Readonly<{ sources: ReadonlyArray<{ region: string; url: string }>; at: string; pauseMs: number; timeoutMs: number }>;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }>;
 
@@ -166,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook: webhookOf(e) } : null,
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
     robotApiRoots: { wecom: e.NIANBAO_WECOM_API_ROOT, dingtalk: e.NIANBAO_DINGTALK_API_ROOT, feishu: e.NIANBAO_FEISHU_API_ROOT },
+    watch: { sources: e.NIANBAO_WATCH, at: e.NIANBAO_WATCH_AT, pauseMs: e.NIANBAO_WATCH_PAUSE_MS, timeoutMs: e.NIANBAO_WATCH_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: Object.freeze(config) };

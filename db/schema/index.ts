@@ -10,3 +10,4 @@ export * from './subscriptions.js';
 export * from './deliveries.js';
 export * from './seen-updates.js';
 export * from './received-files.js';
+export * from './watch.js';

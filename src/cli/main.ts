@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js';
 import { registerRemind } from './commands/remind.js';
 import { registerRoster } from './commands/roster.js';
 import { registerServe } from './commands/serve.js';
+import { registerWatch } from './commands/watch.js';
 import { createContext } from './context.js';
 import { CliExit, printError } from './output.js';
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerRemind(program, ctx);
   registerAsk(program, ctx);
   registerServe(program, ctx);
+  registerWatch(program, ctx);
   return program;
 }
 

@@ -24,6 +24,11 @@ export interface JobDeps {
   log: JobLog;
   /** Identifies this process in the delivery log; one per process. */
   owner: string;
+  /**
+   * The county-portal watcher (src/watch/), when the app has one: the scheduler runs it every hour
+   * at the minute of `at`, reading every source when due and only the failing ones otherwise.
+   */
+  watch?: { at: string; run(now: Date, only: 'all' | 'failing'): Promise<unknown> };
   /** Test seam: called after a message is claimed and before it is sent. */
   afterClaim?: (out: Outgoing) => void;
 }

@@ -7,6 +7,7 @@ import { onReportIngested } from './run-notices.js';
 import { runEscalations } from './run-escalations.js';
 import { runReminders } from './run-reminders.js';
 import { runSweep } from './run-sweep.js';
+import { watchCron, watchDue } from '../watch/schedule.js';
 
 /** A scheduled job: `daily` ones run once a day at the calendar's send time and are caught up at start-up. */
 export interface JobSpec {
@@ -17,14 +18,21 @@ export interface JobSpec {
 }
 
 /** The one table of scheduled jobs. Cron expressions are read in the calendar's time zone. */
-export function jobsFor(cal: Calendar): JobSpec[] {
+export function jobsFor(cal: Calendar, watch?: JobDeps['watch']): JobSpec[] {
   const [h, m] = formatHm(cal.sendAt).split(':').map(Number);
   const daily = `${m} ${h} * * *`;
   return [
     { name: 'remind', cron: daily, daily: true, run: runReminders },
     { name: 'escalate', cron: daily, daily: true, run: runEscalations },
     { name: 'sweep', cron: '* * * * *', daily: false, run: runSweep },
+    ...(watch ? [{ name: 'watch', cron: watchCron(watch.at), daily: false, run: runWatch }] : []),
   ];
+}
+
+/** The watch job (data contract §6.3): every source when due, else only those that failed. */
+export async function runWatch(deps: JobDeps, now: Date): Promise<unknown> {
+  if (!deps.watch) return undefined;
+  return deps.watch.run(now, watchDue(now, deps.calendar.timeZone, deps.watch.at) ? 'all' : 'failing');
 }
 
 export interface SchedulerOptions {
@@ -71,7 +79,7 @@ export function startScheduler(opts: SchedulerOptions): SchedulerHandle {
   const now = opts.now ?? (() => new Date());
   const { deps } = opts;
   const { calendar } = deps;
-  const jobs = jobsFor(calendar);
+  const jobs = jobsFor(calendar, deps.watch);
   const running = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
     running.add(p);

@@ -32,6 +32,8 @@ describe('openDb', () => {
         'roster',
         'seen_updates',
         'subscriptions',
+        'watch_pages',
+        'watch_sources',
       ]);
       expect(h.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -6,6 +6,7 @@ import { seasonYear } from '../../calendar/due.js';
 import { notYetDue } from '../../calendar/status.js';
 import { chineseDate, localDate } from '../../calendar/time.js';
 import { sortByRegionAndName } from '../../jobs/roster.js';
+import type { WatchFailure, WatchSourceState } from '../../../db/watch.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
@@ -30,6 +31,19 @@ function printText(year: number, today: string, rows: StatusRow[]): void {
   section('按时且完整', ok, who);
 }
 
+interface WatchProblems {
+  sources: WatchSourceState[];
+  links: WatchFailure[];
+}
+
+/** The portal watcher's failures (retried on its next run): a county office should know its list is not being read. */
+function printWatch(w: WatchProblems): void {
+  if (w.sources.length + w.links.length === 0) return;
+  printLine(`网站监测失败（${w.sources.length + w.links.length}，下次运行时重试）：`);
+  for (const s of w.sources) printLine(`  ${s.region} ${s.url}：${s.lastError}（连续 ${s.failures} 次）`);
+  for (const l of w.links) printLine(`  ${l.url}：${l.error}（连续 ${l.failures} 次）`);
+}
+
 /** `check [--year Y]`: late, missing and incomplete reports of a year (docs/data-contract.md §4). */
 export function registerCheck(program: Command, ctx: CliContext): void {
   program
@@ -45,12 +59,18 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new CliExit(`--year 应是年份，例如 2026（收到：${opts.year}）`);
       const app = ctx.openApp();
       let rows: StatusRow[];
+      let watch: WatchProblems;
       try {
         rows = sortByRegionAndName(assessYear({ year, roster: app.roster(), reports: app.stores.reports.reportsForYear(year), calendar, now }));
+        watch = { sources: app.stores.watch.sources().filter((s) => s.lastError !== null), links: app.stores.watch.failures() };
       } finally {
         app.close();
       }
-      if (opts.json) printJson({ year, rows });
-      else printText(year, localDate(now, calendar.timeZone), rows);
+      // `watch` only when the portal watcher has failures: the contract's document is {year, rows}.
+      if (opts.json) printJson(watch.sources.length + watch.links.length > 0 ? { year, rows, watch } : { year, rows });
+      else {
+        printText(year, localDate(now, calendar.timeZone), rows);
+        printWatch(watch);
+      }
     });
 }

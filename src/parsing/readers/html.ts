@@ -18,13 +18,15 @@ const CHARSET_ALIASES: Record<string, string> = {
   'utf-8': 'utf-8',
 };
 
+/** The decoder label for a charset name (GBK and GB2312 read as GB18030), lower case. */
+export const charsetLabel = (name: string): string => CHARSET_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
+
 /** `<meta charset>`, `<meta http-equiv content="…; charset=…">` or the XML declaration's encoding. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = asciiHead(bytes, 4096);
   const m = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   if (!m) return null;
-  const label = m[1]!.toLowerCase();
-  return CHARSET_ALIASES[label] ?? label;
+  return charsetLabel(m[1]!);
 }
 
 function decodeAs(bytes: Uint8Array, label: string, fatal: boolean): string | null {
