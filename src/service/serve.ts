@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../app.js';
 import { createPipeline } from '../bot/adapters/pipeline.js';
 import { createScopeResolver } from '../bot/adapters/scope.js';
-import type { Config } from '../config.js';
+import { httpExposureProblem, type Config } from '../config.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { runConsoleChat } from './console-chat.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
+import { createStatusRoutes } from './status-routes.js';
 
 /** The reports shipped with the repository, ingested into an empty database so a newcomer can ask at once. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/reports', import.meta.url));
@@ -48,6 +49,9 @@ async function ingestSamplesIfEmpty(app: App, opts: ServiceOptions, say: (s: str
 export async function startService(opts: ServiceOptions): Promise<Service> {
   const { config, log } = opts;
   const now = opts.now ?? (() => new Date());
+  // Checked before anything opens: the status page lists other offices' problems.
+  const exposure = httpExposureProblem(config);
+  if (exposure) throw new Error(exposure);
   const say = (s: string) => (opts.console ? opts.console.output.write(`${s}\n`) : log.info(s));
   const app = openApp(config, { now, log });
   const { core, notifiers, stores } = app;
@@ -66,7 +70,13 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
   });
 
-  const server = createHttpServer({ pipeline, health: () => ({ years: stores.reports.years() }), log });
+  const server = createHttpServer({
+    pipeline,
+    health: () => ({ years: stores.reports.years() }),
+    log,
+    pages: createStatusRoutes(app),
+    access: { host: config.httpHost, token: config.httpToken, allowedHosts: config.httpAllowedHosts },
+  });
   const http = await listen(server, config.httpHost, config.httpPort);
   stops.push(() => closeServer(server));
   log.info({ host: http.address, port: http.port }, 'http entry listening');

@@ -6,6 +6,7 @@ import { findingsNow } from '../calendar/status.js';
 import { sortByRegionAndName } from '../jobs/roster.js';
 import type { Finding } from '../parsing/types.js';
 import { createReportPages, type ReportPages } from '../../db/report-pages.js';
+import type { CountyChart } from './chart.js';
 
 /** What the status page, `/status.json` and the spreadsheet are made of: one organisation-year each. */
 export interface StatusEntry {
@@ -55,3 +56,23 @@ export function loadStatus(app: App, query: StatusQuery): StatusData {
 
 /** The figures pages and the export read, over the app's database. */
 export const reportPagesOf = (app: App): ReportPages => createReportPages(app.db, app.stores.findings);
+
+/** The figures the county chart shows: summed over the county's current reports of each year. */
+export const CHART_FIGURES = [
+  { key: 'applications.new.total', name: '新收依申请公开' },
+  { key: 'review.total', name: '行政复议' },
+  { key: 'litigation.total', name: '行政诉讼' },
+] as const;
+
+/** The county's figures over every year on file (all counties when region is null). */
+export function countyFigures(app: App, region: string | null): CountyChart {
+  const years = app.stores.reports.years();
+  const series = CHART_FIGURES.map(({ key, name }) => ({
+    name,
+    values: years.map((year) => {
+      const found = app.stores.reports.metricForYear(year, key, region ?? undefined).filter((r) => r.metric.value !== null);
+      return found.length === 0 ? null : found.reduce((sum, r) => sum + r.metric.value!, 0);
+    }),
+  }));
+  return { years, series };
+}

@@ -18,3 +18,16 @@ export const STATUS_LABEL: Record<ShownStatus, string> = {
 export const STATUS_RANK: Record<ShownStatus, number> = { missing: 0, incomplete: 1, late: 2, pending: 3, ok: 4 };
 
 export const FORMAT_LABEL: Record<string, string> = { gov2019: '2019年版格式', gov2021: '2021年版格式', unknown: '格式不明' };
+
+/** The sentence a row without a report shows instead of findings. */
+export const missingSentence = (deadline: string, daysLeft: number): string =>
+  daysLeft >= 0 ? `尚未发布年报，离截止日（${deadline}）还有 ${daysLeft} 天` : `已过截止日（${deadline}）${-daysLeft} 天，仍未发布年报`;
+
+/** The countdown at the top of the page. */
+export function countdownSentence(year: number, deadline: string, daysLeft: number): string {
+  if (daysLeft > 0) return `距${year}年度年报截止（${deadline}）还有 ${daysLeft} 天`;
+  if (daysLeft === 0) return `今天（${deadline}）是${year}年度年报的截止日`;
+  return `${year}年度年报已于 ${deadline} 截止，已过 ${-daysLeft} 天`;
+}
+
+export const SEVERITY_LABEL: Record<string, string> = { error: '问题', warning: '提醒', info: '说明' };
