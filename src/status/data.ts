@@ -57,6 +57,9 @@ export function loadStatus(app: App, query: StatusQuery): StatusData {
 /** The figures pages and the export read, over the app's database. */
 export const reportPagesOf = (app: App): ReportPages => createReportPages(app.db, app.stores.findings);
 
+/** The first series of the county chart: how many of its reports are on file each year. */
+export const FILED_SERIES = '在案年报（份）';
+
 /** The figures the county chart shows: summed over the county's current reports of each year. */
 export const CHART_FIGURES = [
   { key: 'applications.new.total', name: '新收依申请公开' },
@@ -64,9 +67,13 @@ export const CHART_FIGURES = [
   { key: 'litigation.total', name: '行政诉讼' },
 ] as const;
 
-/** The county's figures over every year on file (all counties when region is null). */
+/** The county's reports on file and its figures, over the years it has reports (all counties when region is null). */
 export function countyFigures(app: App, region: string | null): CountyChart {
-  const years = app.stores.reports.years();
+  const filed = app.stores.reports
+    .years()
+    .map((year) => ({ year, count: app.stores.reports.reportsForYear(year).filter((r) => region === null || r.region === region).length }))
+    .filter((y) => y.count > 0);
+  const years = filed.map((y) => y.year);
   const series = CHART_FIGURES.map(({ key, name }) => ({
     name,
     values: years.map((year) => {
@@ -74,5 +81,5 @@ export function countyFigures(app: App, region: string | null): CountyChart {
       return found.length === 0 ? null : found.reduce((sum, r) => sum + r.metric.value!, 0);
     }),
   }));
-  return { years, series };
+  return { years, series: [{ name: FILED_SERIES, values: filed.map((y) => y.count) }, ...series] };
 }

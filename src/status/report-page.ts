@@ -11,6 +11,8 @@ import { STYLE } from './style.js';
 export const KEY_FIGURES = ['applications.new.total', 'applications.granted.total', 'applications.handled.total', 'review.total', 'litigation.total'] as const;
 
 const TABLES: readonly TableName[] = ['表二', '表三', '表四'];
+/** Problems first, then reminders, then notes. */
+const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 const number = (v: number) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100));
 
@@ -56,7 +58,8 @@ const findingItem = (f: Finding) =>
  * findings with where they point, and the versions on file. `findings` are those of today (LATE
  * judged by the calendar now).
  */
-export function renderReportPage(page: ReportPage, findings: readonly Finding[]): string {
+export function renderReportPage(page: ReportPage, all: readonly Finding[]): string {
+  const findings = SEVERITIES.flatMap((s) => all.filter((f) => f.severity === s));
   const values = new Map(page.metrics.map((m) => [m.key, m]));
   const key = KEY_FIGURES.flatMap((k) => {
     const m = values.get(k);
