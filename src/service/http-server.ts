@@ -130,13 +130,13 @@ function statusQuery(url: URL): StatusQuery | string {
 async function page(req: IncomingMessage, res: ServerResponse, url: URL, pages: StatusRoutes): Promise<void> {
   const report = /^\/report\/(\d{1,12})$/.exec(url.pathname);
   if (report) {
-    const body = pages.reportPage(Number(report[1]));
+    const body = await pages.reportPage(Number(report[1]));
     return body === undefined ? sendPage(res, 404, '<!doctype html><meta charset="utf-8"><p>没有这份年报。</p>') : sendPage(res, 200, body);
   }
   const q = statusQuery(url);
   if (typeof q === 'string') return send(res, 400, { error: q });
   if (url.pathname === '/status') return sendPage(res, 200, await pages.statusPage(q));
-  if (url.pathname === '/status.json') return send(res, 200, pages.statusJson(q), { 'cache-control': 'no-store' });
+  if (url.pathname === '/status.json') return send(res, 200, await pages.statusJson(q), { 'cache-control': 'no-store' });
   const { xlsx, fileName } = await pages.exportXlsx(q);
   res.writeHead(200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -144,7 +144,7 @@ async function page(req: IncomingMessage, res: ServerResponse, url: URL, pages: 
     'content-length': xlsx.length,
     'cache-control': 'no-store',
   });
-  res.end(xlsx);
+  res.end(Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength));
 }
 
 const PAGE_PATHS = new Set(['/status', '/status.json', '/export.xlsx']);

@@ -10,7 +10,7 @@ import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { runConsoleChat } from './console-chat.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
-import { createStatusRoutes } from './status-routes.js';
+import { createPagePool } from './page-pool.js';
 
 /** The reports shipped with the repository, ingested into an empty database so a newcomer can ask at once. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/reports', import.meta.url));
@@ -70,11 +70,14 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
   });
 
+  // The status pages read and draw on their own thread, so that they never hold up the bots or the jobs.
+  const pages = createPagePool(config, now, log);
+  stops.push(() => pages.close());
   const server = createHttpServer({
     pipeline,
     health: () => ({ years: stores.reports.years() }),
     log,
-    pages: createStatusRoutes(app),
+    pages,
     access: { host: config.httpHost, token: config.httpToken, allowedHosts: config.httpAllowedHosts },
   });
   const http = await listen(server, config.httpHost, config.httpPort);

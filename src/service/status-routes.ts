@@ -8,14 +8,20 @@ import { countyFigures, loadStatus, reportPagesOf, type StatusQuery } from '../s
 import { renderStatusPage } from '../status/page.js';
 import { renderReportPage } from '../status/report-page.js';
 
+export interface StatusJson {
+  year: number;
+  region: string | null;
+  rows: unknown[];
+}
+
 /** The read-only pages of the HTTP entry (docs/data-contract.md §6.4), over the app. */
 export interface StatusRoutes {
   statusPage(q: StatusQuery): Promise<string>;
   /** The rows of `check --json` for the year, those of the county when one is named. */
-  statusJson(q: StatusQuery): { year: number; region: string | null; rows: unknown[] };
-  exportXlsx(q: StatusQuery): Promise<{ xlsx: Buffer; fileName: string }>;
+  statusJson(q: StatusQuery): Promise<StatusJson>;
+  exportXlsx(q: StatusQuery): Promise<{ xlsx: Uint8Array; fileName: string }>;
   /** Undefined when there is no such report. */
-  reportPage(id: number): string | undefined;
+  reportPage(id: number): Promise<string | undefined>;
 }
 
 /** Charts drawn, by their figures: the same county and figures give the same SVG. */
@@ -45,7 +51,7 @@ export function createStatusRoutes(app: App): StatusRoutes {
       const svg = await chartOf(countyFigures(app, data.region));
       return renderStatusPage({ data, today, deadline, chartSvg: svg });
     },
-    statusJson(q) {
+    async statusJson(q) {
       const data = loadStatus(app, q);
       return { year: data.year, region: data.region, rows: data.entries.map((e) => e.row) };
     },
@@ -53,7 +59,7 @@ export function createStatusRoutes(app: App): StatusRoutes {
       const result = await exportWorkbook(app, q);
       return { xlsx: result.xlsx, fileName: `nianbao-${result.year}.xlsx` };
     },
-    reportPage(id) {
+    async reportPage(id) {
       const page = pages.page(id);
       if (!page) return undefined;
       return renderReportPage(page, findingsNow(app.calendar, page));
