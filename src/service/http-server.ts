@@ -167,7 +167,9 @@ export function createHttpServer(deps: HttpDeps): Server {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true, ...deps.health(), busy: gate.active, waiting: gate.waiting });
       const verdict = checkAccess(req, access, names);
-      if (!verdict.ok && verdict.status === 401 && req.method === 'GET' && tokenInQueryMatches(access, url.searchParams.get('token'))) {
+      // Only to a page of this service: the address comes from the request.
+      const toPage = isPagePath(url.pathname);
+      if (!verdict.ok && verdict.status === 401 && req.method === 'GET' && toPage && tokenInQueryMatches(access, url.searchParams.get('token'))) {
         // A browser's first visit with ?token=: keep it in a cookie and drop it from the address bar.
         url.searchParams.delete('token');
         res.writeHead(303, {

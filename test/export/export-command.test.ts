@@ -13,7 +13,8 @@ const NOW = '2027-03-01T10:00:00+08:00';
 
 type Sheets = Array<{ sheet: string; data: unknown[][] }>;
 
-describe('nianbao export', () => {
+// Each test runs the command line several times: generous on a loaded machine.
+describe('nianbao export', { timeout: 120_000 }, () => {
   let dir: string;
   let db: string;
   const nianbao = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', '--db', db, '--now', NOW, ...args], { cwd: ROOT });
@@ -22,7 +23,7 @@ describe('nianbao export', () => {
     dir = tempDir();
     db = join(dir, 'n.db');
     await nianbao('ingest', 'samples/reports');
-  });
+  }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a status sheet with the rows of check --json and one sheet per table with the stored figures', async () => {

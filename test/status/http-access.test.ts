@@ -10,7 +10,7 @@ import { rawGet, seedCounty, serviceConfig } from '../helpers/status-service.js'
 const NOW_ISO = '2021-01-25T10:00:00+08:00';
 const TOKEN = 'county-office-token-0123456789';
 
-describe('who may read the HTTP entry', () => {
+describe('who may read the HTTP entry', { timeout: 120_000 }, () => {
   let dir: string;
   let db: string;
   let service: Service;
@@ -21,7 +21,7 @@ describe('who may read the HTTP entry', () => {
     db = await seedCounty(dir, NOW_ISO);
     const config = serviceConfig(db, { NIANBAO_HTTP_TOKEN: TOKEN, NIANBAO_HTTP_ALLOWED_HOSTS: 'nianbao.county.example' });
     service = await startService({ config, log: silentLogger, console: null, now: () => new Date(NOW_ISO), scheduler: false });
-  });
+  }, 120_000);
   afterAll(async () => {
     await service.stop();
     rmSync(dir, { recursive: true, force: true });

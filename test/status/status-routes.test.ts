@@ -12,7 +12,7 @@ const NOW = new Date(NOW_ISO);
 
 type CheckRow = { name: string; region: string | null; year: number; status: string; codes: string[]; deadline: string; signedDate: string | null };
 
-describe('the status routes over a real database', () => {
+describe('the status routes over a real database', { timeout: 120_000 }, () => {
   let dir: string;
   let db: string;
   let service: Service;
@@ -25,7 +25,7 @@ describe('the status routes over a real database', () => {
     db = await seedCounty(dir, NOW_ISO);
     check = JSON.parse((await nianbao(db, NOW_ISO, 'check', '--year', '2020', '--json')).stdout) as typeof check;
     service = await startService({ config: serviceConfig(db), log: silentLogger, console: null, now: () => NOW, scheduler: false });
-  });
+  }, 120_000);
   afterAll(async () => {
     await service.stop();
     rmSync(dir, { recursive: true, force: true });
