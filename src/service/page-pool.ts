@@ -9,12 +9,15 @@ export type PageJob = { seq: number; now: number } & PageRequest;
 export type PageResult = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: string };
 
 const WORKER_ENTRY = new URL('./page-worker.ts', import.meta.url).href;
+/** The page thread's heap (a county's page or spreadsheet needs a few MB; a national one far more). */
+const PAGE_HEAP_MB = 768;
 
 /** The worker runs TypeScript: it registers tsx's loader first (workers do not inherit the main thread's). */
 function startWorker(config: Config): Worker {
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_ENTRY)}); });`;
-  return new Worker(code, { eval: true, workerData: { ...config } });
+  // Bounded: a page of a huge year that outgrows it ends the thread (500), and the next request starts a new one.
+  return new Worker(code, { eval: true, workerData: { ...config }, resourceLimits: { maxOldGenerationSizeMb: PAGE_HEAP_MB } });
 }
 
 export interface PagePool extends StatusRoutes {
