@@ -25,6 +25,22 @@ const Env = z
     NIANBAO_DB: z.string().min(1).default('data/nianbao.db'),
     NIANBAO_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
     NIANBAO_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    /** Required on a non-loopback address: every route but /healthz then needs `Authorization: Bearer <token>`. */
+    NIANBAO_HTTP_TOKEN: z
+      .string()
+      .regex(/^[\x21-\x7e]{16,256}$/, 'HTTP 令牌应为 16–256 个可见 ASCII 字符（不含空格）')
+      .optional(),
+    /** Host names the HTTP entry answers to besides its own address (a DNS name in front of it), comma-separated. */
+    NIANBAO_HTTP_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/, '主机名只能含字母、数字、点、冒号和连字符'))),
     NIANBAO_TZ: z
       .string()
       .default('Asia/Shanghai')
@@ -128,6 +144,10 @@ export type Config = Readonly<{
   dbPath: string;
   httpHost: string;
   httpPort: number;
+  /** The bearer token of the HTTP entry, or null (allowed on loopback only). */
+  httpToken: string | null;
+  /** Host names accepted in the Host header besides the listening address (and localhost on loopback). */
+  httpAllowedHosts: readonly string[];
   timeZone: string;
   admins: readonly string[];
   deadlineOverrides: Readonly<Record<string, string>>;
@@ -176,6 +196,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPath: e.NIANBAO_DB,
     httpHost: e.NIANBAO_HTTP_HOST,
     httpPort: e.NIANBAO_HTTP_PORT,
+    httpToken: e.NIANBAO_HTTP_TOKEN ?? null,
+    httpAllowedHosts: e.NIANBAO_HTTP_ALLOWED_HOSTS,
     timeZone: e.NIANBAO_TZ,
     admins: e.NIANBAO_ADMINS,
     deadlineOverrides: e.NIANBAO_DEADLINES,
@@ -193,4 +215,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: Object.freeze(config) };
+}
+
+/** Whether a listening address is reachable from this machine only. */
+export const isLoopbackHost = (host: string): boolean => /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i.test(host);
+
+/**
+ * Why the HTTP entry must not start with this configuration (docs/data-contract.md §6.4): it lists
+ * other offices' problems, so on any address but loopback it needs NIANBAO_HTTP_TOKEN. Null when fine.
+ */
+export function httpExposureProblem(config: Pick<Config, 'httpHost' | 'httpToken'>): string | null {
+  if (isLoopbackHost(config.httpHost) || config.httpToken) return null;
+  return `NIANBAO_HTTP_HOST=${config.httpHost} 不是本机回环地址，必须同时设置 NIANBAO_HTTP_TOKEN（至少 16 个字符），否则任何人都能看到各单位的检查结果`;
 }

@@ -42,13 +42,30 @@ export function matchRoster<R extends Named & { id: number }>(roster: readonly N
   });
 }
 
+/** A status row with the report that answers for it, when one is on file. */
+export interface AssessedRow<R extends AssessedReport = AssessedReport> {
+  row: StatusRow;
+  report: R | undefined;
+}
+
 /**
  * The status of every expected organisation for a year, in the order given, then of every report
  * on file for it that no expected organisation took.
  */
 export function assessYear(input: { year: number; roster: readonly Named[]; reports: readonly AssessedReport[]; calendar: Calendar; now: Date }): StatusRow[] {
+  return assessYearWithReports(input).map((a) => a.row);
+}
+
+/** assessYear, keeping each row's report (a status page links to it and lists its findings). */
+export function assessYearWithReports<R extends AssessedReport>(input: {
+  year: number;
+  roster: readonly Named[];
+  reports: readonly R[];
+  calendar: Calendar;
+  now: Date;
+}): Array<AssessedRow<R>> {
   const { year, roster, reports, calendar: cal, now } = input;
-  const rows: StatusRow[] = [];
+  const rows: Array<AssessedRow<R>> = [];
   const matched = matchRoster(roster, reports);
   const used = new Set(matched.flatMap((r) => (r ? [r.id] : [])));
   const deadline = deadlineMemo();
@@ -58,16 +75,19 @@ export function assessYear(input: { year: number; roster: readonly Named[]; repo
     if (report) {
       // The roster's region decides the deadline: a report that does not name its county still has one.
       const { status, codes } = reportStatus(cal, { ...report, region: entry.region }, deadline);
-      rows.push({ name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: report.signedDate });
+      rows.push({ row: { name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: report.signedDate }, report });
     } else {
       const { status, codes } = missingStatus(cal, year, entry.region, now, deadline);
-      rows.push({ name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: null });
+      rows.push({ row: { name: entry.name, region: entry.region, year, status, codes, deadline: due, signedDate: null }, report: undefined });
     }
   }
   for (const r of reports) {
     if (used.has(r.id)) continue;
     const { status, codes } = reportStatus(cal, r, deadline);
-    rows.push({ name: r.name, region: r.region, year, status, codes, deadline: deadline(cal, year, r.region).date, signedDate: r.signedDate });
+    rows.push({
+      row: { name: r.name, region: r.region, year, status, codes, deadline: deadline(cal, year, r.region).date, signedDate: r.signedDate },
+      report: r,
+    });
   }
   return rows;
 }

@@ -4,6 +4,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerParse } from './commands/parse.js';
 import { registerAsk } from './commands/ask.js';
 import { registerCheck } from './commands/check.js';
+import { registerExport } from './commands/export.js';
 import { registerRemind } from './commands/remind.js';
 import { registerRoster } from './commands/roster.js';
 import { registerServe } from './commands/serve.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerMigrate(program, ctx);
   registerRoster(program, ctx);
   registerCheck(program, ctx);
+  registerExport(program, ctx);
   registerRemind(program, ctx);
   registerAsk(program, ctx);
   registerServe(program, ctx);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../app.js';
 import { createPipeline } from '../bot/adapters/pipeline.js';
 import { createScopeResolver } from '../bot/adapters/scope.js';
-import type { Config } from '../config.js';
+import { httpExposureProblem, type Config } from '../config.js';
 import { sharedReader } from '../ingest/bounded-read.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { runConsoleChat } from './console-chat.js';
 import { createFileDesk } from './precheck-desk.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
+import { createPagePool } from './page-pool.js';
 
 /** The reports shipped with the repository, ingested into an empty database so a newcomer can ask at once. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/reports', import.meta.url));
@@ -50,6 +51,9 @@ async function ingestSamplesIfEmpty(app: App, opts: ServiceOptions, say: (s: str
 export async function startService(opts: ServiceOptions): Promise<Service> {
   const { config, log } = opts;
   const now = opts.now ?? (() => new Date());
+  // Checked before anything opens: the status page lists other offices' problems.
+  const exposure = httpExposureProblem(config);
+  if (exposure) throw new Error(exposure);
   const say = (s: string) => (opts.console ? opts.console.output.write(`${s}\n`) : log.info(s));
   const app = openApp(config, { now, log });
   const { core, notifiers, stores } = app;
@@ -69,7 +73,16 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     files: createFileDesk({ db: app.db, calendar: app.calendar, admins: config.admins, jobs: app.jobs, log }),
   });
 
-  const server = createHttpServer({ pipeline, health: () => ({ years: stores.reports.years() }), log });
+  // The status pages read and draw on their own thread, so that they never hold up the bots or the jobs.
+  const pages = createPagePool(config, now, log);
+  stops.push(() => pages.close());
+  const server = createHttpServer({
+    pipeline,
+    health: () => ({ years: stores.reports.years() }),
+    log,
+    pages,
+    access: { host: config.httpHost, token: config.httpToken, allowedHosts: config.httpAllowedHosts },
+  });
   const http = await listen(server, config.httpHost, config.httpPort);
   stops.push(() => closeServer(server));
   log.info({ host: http.address, port: http.port }, 'http entry listening');
