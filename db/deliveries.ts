@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lte } from 'drizzle-orm';
 import { deliveries, type DeliveryRow, type DeliveryStatus } from './schema/index.js';
 import type { Connection } from './stores.js';
 
@@ -54,6 +54,8 @@ export interface DeliveryLog {
   /** Sends whose sender vanished mid-call (lease run out) become `unknown`: resending could double them. */
   expireSending(now: Date): DeliveryRow[];
   list(filter?: { job?: string; status?: DeliveryStatus }): DeliveryRow[];
+  /** Keys of a season's messages that may have reached a group (sent, being sent, unknown), for src/jobs/stages.ts. */
+  reachedKeys(year: number): Array<{ job: string; subject: string; period: string }>;
 }
 
 /** Why an existing row may not be taken now, or null when it may (an expired claim, a failure now due). */
@@ -164,6 +166,13 @@ export function createDeliveryLog(c: Connection): DeliveryLog {
         .set({ status: 'unknown', updatedAt: iso(now) })
         .where(and(eq(deliveries.status, 'sending'), lte(deliveries.leaseUntil, iso(now))))
         .returning()
+        .all(),
+
+    reachedKeys: (year) =>
+      db
+        .select({ job: deliveries.job, subject: deliveries.subject, period: deliveries.period })
+        .from(deliveries)
+        .where(and(inArray(deliveries.status, ['sent', 'sending', 'unknown']), like(deliveries.period, `${year}/%`)))
         .all(),
 
     list: (filter = {}) =>
