@@ -6,7 +6,7 @@ import { reportFinder } from '../calendar/filed.js';
 import { offsetLabel, reminderToday, windowEnd } from '../calendar/schedule.js';
 import { localDate } from '../calendar/time.js';
 import { digestText, reminderText } from './messages.js';
-import { groupIndex, type JobName, type Outgoing } from './outgoing.js';
+import { groupIndex, nameCounts, type JobName, type Outgoing } from './outgoing.js';
 import { orgSubject, type RosterEntry } from './roster.js';
 import { behindSent, type SentStages } from './stages.js';
 
@@ -52,7 +52,7 @@ export function seasonDay(input: PlanInput, todayOffset: (year: number, region: 
     year,
     notAfter: windowEnd(cal, localDate(now, cal.timeZone)),
     reportOf: reportFinder(reports.filter((r) => r.year === year)),
-    groups: groupIndex(subscriptions),
+    groups: groupIndex(subscriptions, nameCounts(input.roster)),
     offsetOf: perRegion((region) => todayOffset(year, region)),
     deadlineOf: deadlineMemo(),
   };
@@ -72,7 +72,7 @@ export function planUnfiledOrgs(
     const offset = day.offsetOf(entry.region);
     if (offset === null || day.reportOf(entry) || behindSent(input.sent, job, orgSubject(entry), offset)) continue;
     const text = textOf(entry, day.deadlineOf(input.calendar, day.year, entry.region).date, offset);
-    for (const target of day.groups.ofOrg(entry.name)) {
+    for (const target of day.groups.ofOrg(entry)) {
       out.push({ job, subject: orgSubject(entry), period: `${day.year}/${offsetLabel(offset)}`, target, text, notAfter: day.notAfter });
     }
   }

@@ -22,7 +22,7 @@ beforeEach(() => {
     ],
     at,
   );
-  t.stores.subscriptions.subscribe({ transport: 'telegram', chatId: '-101' }, { kind: 'org', name: '康庄镇' }, 'roster:import', at);
+  t.stores.subscriptions.subscribe({ transport: 'telegram', chatId: '-101' }, { kind: 'org', name: '康庄镇', region: '临清市' }, 'roster:import', at);
   t.stores.subscriptions.subscribe({ transport: 'telegram', chatId: '-100' }, { kind: 'region', name: '临清市' }, 'telegram:9', at);
 });
 afterEach(() => t.dispose());

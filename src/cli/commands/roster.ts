@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseRosterCsv } from '../../jobs/roster-csv.js';
 import { displayTarget } from '../../bot/targets.js';
+import { groupIndex, nameCounts } from '../../jobs/outgoing.js';
 import type { CliContext } from '../context.js';
 import { CliExit, printJson, printLine } from '../output.js';
 
@@ -33,7 +34,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
         const subs = app.stores.subscriptions;
         let groups = 0;
         for (const r of parsed.rows) {
-          for (const c of r.contacts) if (subs.subscribe(c, { kind: 'org', name: r.name }, 'roster:import', now) === 'added') groups++;
+          for (const c of r.contacts) if (subs.subscribe(c, { kind: 'org', name: r.name, region: r.region }, 'roster:import', now) === 'added') groups++;
         }
         if (opts.json) printJson({ ...counts, groups });
         else printLine(`名单已导入：新增 ${counts.added} 个单位，更新 ${counts.updated} 个，绑定 ${groups} 个联系群。`);
@@ -49,11 +50,9 @@ export function registerRoster(program: Command, ctx: CliContext): void {
     .action((opts: { json?: boolean }) => {
       const app = ctx.openApp();
       try {
-        const subs = app.stores.subscriptions.list();
-        const rows = app.roster().map((e) => ({
-          ...e,
-          groups: subs.filter((s) => s.scope.kind === 'org' && s.scope.name === e.name).map((s) => displayTarget(s.target)),
-        }));
+        const roster = app.roster();
+        const groups = groupIndex(app.stores.subscriptions.list(), nameCounts(roster));
+        const rows = roster.map((e) => ({ ...e, groups: groups.ofOrg(e).map(displayTarget) }));
         if (opts.json) return printJson({ rows });
         if (rows.length === 0) return printLine('名单为空：用 nianbao roster import <csv> 导入，或入库年报。');
         for (const r of rows) {
