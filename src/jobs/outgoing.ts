@@ -18,6 +18,8 @@ export interface Outgoing {
   text: string;
   /** After this instant the message no longer makes sense: it is dropped instead of retried. */
   notAfter: Date;
+  /** Whom it is about: an organisation with its county, or a county (what `remind --dry-run --json` shows). */
+  about?: { kind: 'org'; name: string; region: string | null } | { kind: 'region'; name: string };
 }
 
 export const targetKey = (t: ChatTarget) => `${t.transport}:${t.chatId}`;

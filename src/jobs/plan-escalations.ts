@@ -35,7 +35,15 @@ export function planEscalations(input: PlanInput): Outgoing[] {
     }
     const text = escalationRegionText(region, year, deadlineOf(cal, year, region).date, offset, { missing, late, incomplete });
     for (const target of targets) {
-      out.push({ job: 'escalate', subject: `region:${region}`, period: `${year}/${offsetLabel(offset)}`, target, text, notAfter });
+      out.push({
+        job: 'escalate',
+        subject: `region:${region}`,
+        period: `${year}/${offsetLabel(offset)}`,
+        target,
+        text,
+        notAfter,
+        about: { kind: 'region', name: region },
+      });
     }
   }
   return out;

@@ -94,7 +94,8 @@ export function planNotices(input: {
     if (report.year !== year || at > now.getTime() || notAfter.getTime() <= now.getTime()) continue;
     const text = noticeText(cal, report);
     for (const target of noticeTargets(groups, report)) {
-      out.push({ job: 'notice', subject: orgSubject(report), period: `${report.year}/report-${report.id}`, target, text, notAfter });
+      const about = { kind: 'org' as const, name: report.name, region: report.region };
+      out.push({ job: 'notice', subject: orgSubject(report), period: `${report.year}/report-${report.id}`, target, text, notAfter, about });
     }
   }
   return out;

@@ -73,7 +73,8 @@ export function planUnfiledOrgs(
     if (offset === null || day.reportOf(entry) || behindSent(input.sent, job, orgSubject(entry), offset)) continue;
     const text = textOf(entry, day.deadlineOf(input.calendar, day.year, entry.region).date, offset);
     for (const target of day.groups.ofOrg(entry)) {
-      out.push({ job, subject: orgSubject(entry), period: `${day.year}/${offsetLabel(offset)}`, target, text, notAfter: day.notAfter });
+      const about = { kind: 'org' as const, name: entry.name, region: entry.region };
+      out.push({ job, subject: orgSubject(entry), period: `${day.year}/${offsetLabel(offset)}`, target, text, notAfter: day.notAfter, about });
     }
   }
   return out;
@@ -97,7 +98,15 @@ export function planReminders(input: PlanInput): Outgoing[] {
     if (pending.length === 0) continue;
     const text = digestText(region, year, deadlineOf(cal, year, region).date, offset, pending, entries.length);
     for (const target of targets) {
-      out.push({ job: 'remind', subject: `region:${region}`, period: `${year}/${offsetLabel(offset)}`, target, text, notAfter });
+      out.push({
+        job: 'remind',
+        subject: `region:${region}`,
+        period: `${year}/${offsetLabel(offset)}`,
+        target,
+        text,
+        notAfter,
+        about: { kind: 'region', name: region },
+      });
     }
   }
   return out;
