@@ -49,7 +49,7 @@ describe('roster import', () => {
     const csv = '名称,地区,类型,联系群\r\n张家坡镇,沂源县,镇,telegram:-201\r\n南麻街道,沂源县,街道,\r\n';
     const r = await importFile(file('gbk.csv', iconv.encode(csv, 'gbk')), '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ added: 2, updated: 0, removed: 0, groups: 1 });
+    expect(JSON.parse(r.stdout)).toEqual({ added: 2, updated: 0, groups: 1 });
     expect(await listed()).toEqual([
       ['沂源县', '南麻街道', []],
       ['沂源县', '张家坡镇', ['telegram:-201']],

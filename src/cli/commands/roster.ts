@@ -18,7 +18,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
       '导入名单（UTF-8 或 Excel 存的 GBK 均可）：每行 名称,地区,类型,联系群（后两项可省略；联系群写 telegram:群号、wechat:群ID 或 wecom:/dingtalk:/feishu: 机器人，多个用 ; 分开）',
     )
     .option('--replace', '以本文件为完整名单：文件里没有的单位从名单删除，名单绑定的联系群以本文件为准')
-    .option('--json', '输出 {added, updated, removed, groups} JSON')
+    .option('--json', '输出 {added, updated, groups} JSON（--replace 时另有 removed）')
     .action((file: string, opts: { json?: boolean; replace?: boolean }) => {
       let bytes: Uint8Array;
       try {
@@ -33,9 +33,10 @@ export function registerRoster(program: Command, ctx: CliContext): void {
       const app = ctx.openApp();
       try {
         const counts = app.stores.roster.import(parsed.rows, ctx.now(), { replace: Boolean(opts.replace) });
-        if (opts.json) return printJson(counts);
-        const removed = opts.replace ? `，删除 ${counts.removed} 个` : '';
-        printLine(`名单已导入：新增 ${counts.added} 个单位，更新 ${counts.updated} 个${removed}，绑定 ${counts.groups} 个联系群。`);
+        const { removed, ...kept } = counts;
+        if (opts.json) return printJson(opts.replace ? counts : kept);
+        const gone = opts.replace ? `，删除 ${removed} 个` : '';
+        printLine(`名单已导入：新增 ${counts.added} 个单位，更新 ${counts.updated} 个${gone}，绑定 ${counts.groups} 个联系群。`);
       } finally {
         app.close();
       }
