@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lte } from 'drizzle-orm';
 import { deliveries, type DeliveryRow, type DeliveryStatus } from './schema/index.js';
 import type { Connection } from './stores.js';
 
@@ -39,6 +39,11 @@ export interface DeliveryLog {
   claim(key: DeliveryKey, message: { text: string; notAfter: Date }, owner: string, now: Date, leaseMs: number): ClaimResult;
   /** claimed → sending, only while the claim is still ours; false means someone else took it over. */
   startSending(id: number, owner: string, now: Date, leaseMs: number): boolean;
+  /**
+   * sending → claimed: the sender's request never reached the platform and it will try again. A
+   * process killed before that attempt leaves a claim, taken over when its lease runs out.
+   */
+  backToClaimed(id: number, owner: string, now: Date, leaseMs: number): boolean;
   /** The platform accepted the message. `unknown` is accepted too: a slow send outlived its lease. */
   markSent(id: number, owner: string, now: Date, attempts: number): void;
   markFailed(id: number, owner: string, now: Date, error: string, attempts: number, nextAttemptAt: Date | null): void;
@@ -49,6 +54,8 @@ export interface DeliveryLog {
   /** Sends whose sender vanished mid-call (lease run out) become `unknown`: resending could double them. */
   expireSending(now: Date): DeliveryRow[];
   list(filter?: { job?: string; status?: DeliveryStatus }): DeliveryRow[];
+  /** Keys of a season's messages that may have reached a group (sent, being sent, unknown), for src/jobs/stages.ts. */
+  reachedKeys(year: number): Array<{ job: string; subject: string; period: string }>;
 }
 
 /** Why an existing row may not be taken now, or null when it may (an expired claim, a failure now due). */
@@ -106,6 +113,15 @@ export function createDeliveryLog(c: Connection): DeliveryLog {
       return res.changes === 1;
     },
 
+    backToClaimed(id, owner, now, leaseMs) {
+      const res = db
+        .update(deliveries)
+        .set({ status: 'claimed', leaseUntil: iso(new Date(now.getTime() + leaseMs)), updatedAt: iso(now) })
+        .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), eq(deliveries.status, 'sending')))
+        .run();
+      return res.changes === 1;
+    },
+
     markSent(id, owner, now, attempts) {
       db.update(deliveries)
         .set({ status: 'sent', attempts, sentAt: iso(now), updatedAt: iso(now), leaseUntil: null, lastError: null })
@@ -123,7 +139,8 @@ export function createDeliveryLog(c: Connection): DeliveryLog {
           leaseUntil: null,
           updatedAt: iso(now),
         })
-        .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['sending', 'unknown'])))
+        // claimed: the last request never connected (backToClaimed).
+        .where(and(eq(deliveries.id, id), eq(deliveries.owner, owner), inArray(deliveries.status, ['claimed', 'sending', 'unknown'])))
         .run();
     },
 
@@ -149,6 +166,13 @@ export function createDeliveryLog(c: Connection): DeliveryLog {
         .set({ status: 'unknown', updatedAt: iso(now) })
         .where(and(eq(deliveries.status, 'sending'), lte(deliveries.leaseUntil, iso(now))))
         .returning()
+        .all(),
+
+    reachedKeys: (year) =>
+      db
+        .select({ job: deliveries.job, subject: deliveries.subject, period: deliveries.period })
+        .from(deliveries)
+        .where(and(inArray(deliveries.status, ['sent', 'sending', 'unknown']), like(deliveries.period, `${year}/%`)))
         .all(),
 
     list: (filter = {}) =>

@@ -4,8 +4,16 @@ import type { ChatTarget } from '../src/bot/types.js';
 import { subscriptions } from './schema/index.js';
 import type { Connection } from './stores.js';
 
+/** An organisation binding's county (src/bot/subscriptions.ts scopeRegion; db/ takes only types from src). */
+const scopeRegion = (s: SubscriptionScope): string | null => (s.kind === 'org' ? (s.region ?? null) : null);
+
 const targetWhere = (t: ChatTarget) => and(eq(subscriptions.transport, t.transport), eq(subscriptions.chatId, t.chatId));
-const scopeWhere = (s: SubscriptionScope) => and(eq(subscriptions.scopeKind, s.kind), eq(subscriptions.scopeName, s.name));
+const scopeWhere = (s: SubscriptionScope) =>
+  and(
+    eq(subscriptions.scopeKind, s.kind),
+    eq(subscriptions.scopeName, s.name),
+    s.kind === 'org' && s.region === undefined ? undefined : eq(subscriptions.scopeRegionKey, scopeRegion(s) ?? ''),
+  );
 
 /** The SubscriptionStore interface, answered synchronously (better-sqlite3). */
 export interface SqliteSubscriptionStore extends SubscriptionStore {
@@ -21,7 +29,15 @@ export function createSubscriptionStore(c: Connection): SqliteSubscriptionStore 
     subscribe(target, scope, by, at) {
       const res = db
         .insert(subscriptions)
-        .values({ transport: target.transport, chatId: target.chatId, scopeKind: scope.kind, scopeName: scope.name, boundBy: by, boundAt: at.toISOString() })
+        .values({
+          transport: target.transport,
+          chatId: target.chatId,
+          scopeKind: scope.kind,
+          scopeName: scope.name,
+          scopeRegion: scopeRegion(scope),
+          boundBy: by,
+          boundAt: at.toISOString(),
+        })
         .onConflictDoNothing()
         .run();
       return res.changes === 1 ? 'added' : 'exists';
@@ -41,7 +57,7 @@ export function createSubscriptionStore(c: Connection): SqliteSubscriptionStore 
         .all()
         .map((r): Subscription => ({
           target: { transport: r.transport, chatId: r.chatId },
-          scope: { kind: r.scopeKind, name: r.scopeName },
+          scope: r.scopeKind === 'org' ? { kind: 'org', name: r.scopeName, region: r.scopeRegion } : { kind: 'region', name: r.scopeName },
           by: r.boundBy,
           at: new Date(r.boundAt),
         }));

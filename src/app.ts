@@ -105,7 +105,7 @@ export async function sendOnlyNotifiers(config: Config, log: Logger = silentLogg
     const [{ Telegram }, { createTelegramSender }] = await Promise.all([import('telegraf'), import('./bot/adapters/telegram-send.js')]);
     const api = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
     const sender = createTelegramSender({ sendMessage: (c, t, e) => api.sendMessage(c, t, e) }, log);
-    out.telegram = { send: (target, text) => sender.send(target.chatId, text) };
+    out.telegram = { send: (target, text, progress) => sender.send(target.chatId, text, undefined, progress) };
   }
   return out;
 }

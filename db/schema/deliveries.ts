@@ -1,8 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
- * claimed: taken by a sender that has not called the chat platform yet (safe to take over when its
- * lease runs out); sending: the platform call is under way (after a crash its outcome is unknown);
+ * claimed: taken by a sender that has not called the chat platform yet, or whose requests so far
+ * never connected (safe to take over when its lease runs out); sending: the platform call is under way (after a crash its outcome is unknown);
  * sent; failed: will be retried at next_attempt_at; dropped: no longer makes sense (its day passed);
  * unknown: the sender died mid-call, so it is neither resent (could double) nor forgotten (logged).
  */

@@ -77,9 +77,21 @@ export interface ChatTarget {
   chatId: string;
 }
 
+/**
+ * What a sender that retries on its own tells the delivery log while a send is under way, so that a
+ * process killed between attempts is judged right: a send whose requests never reached the platform
+ * may be sent again; one whose request may have arrived may not.
+ */
+export interface SendProgress {
+  /** A request that may reach the platform is about to go out. */
+  requesting(): void;
+  /** The last request never reached the platform (no connection was made). */
+  notReached(): void;
+}
+
 /** Sends text to a chat; throws on failure (the delivery log records it and retries). */
 export interface Notifier {
-  send(target: ChatTarget, text: string): Promise<void>;
+  send(target: ChatTarget, text: string, progress?: SendProgress): Promise<void>;
 }
 
 /** What the pipeline says back: an answer of the core, a command's reply, or a polite refusal. */

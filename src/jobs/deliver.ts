@@ -1,4 +1,5 @@
 import { deliveryChatId } from '../bot/targets.js';
+import type { SendProgress } from '../bot/types.js';
 import { isQuiet } from '../calendar/schedule.js';
 import type { JobDeps } from './deps.js';
 import type { Outgoing } from './outgoing.js';
@@ -31,8 +32,21 @@ export async function deliverOnce(deps: JobDeps, out: Outgoing, now: Date): Prom
   deps.afterClaim?.(out);
   if (!deliveries.startSending(claim.id, owner, now, SEND_LEASE_MS)) return { kind: 'skipped', reason: 'claim taken over' };
   const attempts = claim.attempts + 1;
+  // `sending` only while a request may be reaching the platform: between a sender's retries after a
+  // connection that was never made, the row is a claim again, so a kill then leaves it to be resent.
+  let sending = true;
+  const progress: SendProgress = {
+    requesting() {
+      if (sending) return;
+      if (!deliveries.startSending(claim.id, owner, now, SEND_LEASE_MS)) throw new Error('claim taken over');
+      sending = true;
+    },
+    notReached() {
+      if (sending && deliveries.backToClaimed(claim.id, owner, now, SEND_LEASE_MS)) sending = false;
+    },
+  };
   try {
-    await notifier.send(out.target, out.text);
+    await notifier.send(out.target, out.text, progress);
   } catch (err) {
     if (mayHaveArrived(err)) {
       const error = errorText(err);

@@ -18,6 +18,8 @@ export interface Outgoing {
   text: string;
   /** After this instant the message no longer makes sense: it is dropped instead of retried. */
   notAfter: Date;
+  /** Whom it is about: an organisation with its county, or a county (what `remind --dry-run --json` shows). */
+  about?: { kind: 'org'; name: string; region: string | null } | { kind: 'region'; name: string };
 }
 
 export const targetKey = (t: ChatTarget) => `${t.transport}:${t.chatId}`;
@@ -28,28 +30,48 @@ function uniqueTargets(subs: readonly Subscription[]): ChatTarget[] {
   return [...seen.values()];
 }
 
-/** Groups bound to an organisation (by its short name, as /subscribe stores it). */
-export const groupsOfOrg = (subs: readonly Subscription[], name: string): ChatTarget[] =>
-  uniqueTargets(subs.filter((s) => s.scope.kind === 'org' && s.scope.name === name));
-
-/** Groups bound to a county or county-level city. */
-export const groupsOfRegion = (subs: readonly Subscription[], region: string | null): ChatTarget[] =>
-  region === null ? [] : uniqueTargets(subs.filter((s) => s.scope.kind === 'region' && s.scope.name === region));
+interface Org {
+  name: string;
+  region: string | null;
+}
 
 /**
- * groupsOfOrg and groupsOfRegion over the same bindings for many organisations: the bindings
- * indexed by scope once, each list in the order of `subs`, so the answers are the same.
+ * How many organisations on the roster carry each short name. A binding without a county (made
+ * before counties were recorded) is to the organisation of that name only while there is one.
  */
-export function groupIndex(subs: readonly Subscription[]): { ofOrg(name: string): ChatTarget[]; ofRegion(region: string | null): ChatTarget[] } {
+export function nameCounts(roster: readonly Org[]): (name: string) => number {
+  const counts = new Map<string, number>();
+  for (const e of roster) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+  return (name) => counts.get(name) ?? 0;
+}
+
+const orgKey = (name: string, region: string | null) => `org\u0000${name}\u0000${region ?? ''}`;
+const regionKey = (region: string) => `region\u0000${region}`;
+
+/**
+ * The groups of many organisations and regions over the same bindings, indexed once. An organisation
+ * binding is to one organisation, name and county: the group of 沂源县张家坡镇 hears nothing of 博山区's.
+ * A binding without a county holds for an organisation of that name without a county, or for the only
+ * one of that name on the roster (`count`; without it, for every organisation of the name).
+ */
+export function groupIndex(
+  subs: readonly Subscription[],
+  count?: (name: string) => number,
+): { ofOrg(org: Org): ChatTarget[]; ofRegion(region: string | null): ChatTarget[] } {
   const byScope = new Map<string, Subscription[]>();
   for (const s of subs) {
-    const key = `${s.scope.kind}\u0000${s.scope.name}`;
+    const key = s.scope.kind === 'org' ? orgKey(s.scope.name, s.scope.region ?? null) : regionKey(s.scope.name);
     const list = byScope.get(key);
     if (list) list.push(s);
     else byScope.set(key, [s]);
   }
   return {
-    ofOrg: (name) => uniqueTargets(byScope.get(`org\u0000${name}`) ?? []),
-    ofRegion: (region) => (region === null ? [] : uniqueTargets(byScope.get(`region\u0000${region}`) ?? [])),
+    ofOrg(org) {
+      const own = byScope.get(orgKey(org.name, org.region)) ?? [];
+      if (org.region === null) return uniqueTargets(own);
+      const loose = !count || count(org.name) === 1 ? (byScope.get(orgKey(org.name, null)) ?? []) : [];
+      return uniqueTargets([...own, ...loose]);
+    },
+    ofRegion: (region) => (region === null ? [] : uniqueTargets(byScope.get(regionKey(region)) ?? [])),
   };
 }

@@ -3,6 +3,7 @@ import { escalationToday, offsetLabel } from '../calendar/schedule.js';
 import { completenessErrors, isLate, publicationDate } from '../calendar/status.js';
 import { escalationOrgText, escalationRegionText, type IncompleteFiler, type LateFiler } from './messages.js';
 import type { Outgoing } from './outgoing.js';
+import { behindSent } from './stages.js';
 import { byRegion, planUnfiledOrgs, seasonDay, type PlanInput } from './plan-reminders.js';
 
 /**
@@ -20,7 +21,7 @@ export function planEscalations(input: PlanInput): Outgoing[] {
   for (const [region, entries] of byRegion(roster)) {
     const offset = offsetOf(region);
     const targets = groups.ofRegion(region);
-    if (offset === null || targets.length === 0) continue;
+    if (offset === null || targets.length === 0 || behindSent(input.sent, 'escalate', `region:${region}`, offset)) continue;
     const missing = entries.filter((e) => !reportOf(e)).map((e) => e.name);
     if (missing.length === 0 && offset !== cal.escalateAfter) continue;
     const late: LateFiler[] = [];
@@ -34,7 +35,15 @@ export function planEscalations(input: PlanInput): Outgoing[] {
     }
     const text = escalationRegionText(region, year, deadlineOf(cal, year, region).date, offset, { missing, late, incomplete });
     for (const target of targets) {
-      out.push({ job: 'escalate', subject: `region:${region}`, period: `${year}/${offsetLabel(offset)}`, target, text, notAfter });
+      out.push({
+        job: 'escalate',
+        subject: `region:${region}`,
+        period: `${year}/${offsetLabel(offset)}`,
+        target,
+        text,
+        notAfter,
+        about: { kind: 'region', name: region },
+      });
     }
   }
   return out;

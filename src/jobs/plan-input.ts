@@ -4,10 +4,11 @@ import { seasonYear } from '../calendar/due.js';
 import type { NoticeReport } from './plan-notices.js';
 import type { PlanInput } from './plan-reminders.js';
 import type { RosterEntry } from './roster.js';
+import { latestStages } from './stages.js';
 
-/** Reads what the planners need for the season of `now`: roster, reports on file, bindings. */
+/** Reads what the planners need for the season of `now`: roster, reports on file, bindings, stages sent. */
 export function loadPlanInput(
-  data: { stores: Pick<Stores, 'reports' | 'subscriptions'>; roster: () => RosterEntry[] },
+  data: { stores: Pick<Stores, 'reports' | 'subscriptions' | 'deliveries'>; roster: () => RosterEntry[] },
   calendar: Calendar,
   now: Date,
 ): PlanInput & { reports: NoticeReport[] } {
@@ -18,5 +19,6 @@ export function loadPlanInput(
     roster: data.roster(),
     reports: data.stores.reports.reportsForYear(year),
     subscriptions: data.stores.subscriptions.list(),
+    sent: latestStages(data.stores.deliveries.reachedKeys(year), year),
   };
 }

@@ -8,7 +8,7 @@ import { isQuiet } from '../calendar/schedule.js';
 import { completenessErrors, lateness } from '../calendar/status.js';
 import { chineseDate } from '../calendar/time.js';
 import { FIX_HINT } from './fix-hints.js';
-import { groupsOfOrg, groupsOfRegion, targetKey, type Outgoing } from './outgoing.js';
+import { groupIndex, nameCounts, targetKey, type Outgoing } from './outgoing.js';
 import { orgSubject } from './roster.js';
 
 export interface NoticeReport extends AssessedReport {
@@ -62,9 +62,9 @@ function confirmationText(report: NoticeReport): string {
 }
 
 /** The groups told about a report: its organisation's and its region's, each once. */
-export function noticeTargets(subs: readonly Subscription[], report: Pick<NoticeReport, 'name' | 'region'>): ChatTarget[] {
+export function noticeTargets(groups: ReturnType<typeof groupIndex>, report: Pick<NoticeReport, 'name' | 'region'>): ChatTarget[] {
   const seen = new Set<string>();
-  return [...groupsOfOrg(subs, report.name), ...groupsOfRegion(subs, report.region)].filter((t) => {
+  return [...groups.ofOrg(report), ...groups.ofRegion(report.region)].filter((t) => {
     const k = targetKey(t);
     return seen.has(k) ? false : (seen.add(k), true);
   });
@@ -75,8 +75,16 @@ export function noticeTargets(subs: readonly Subscription[], report: Pick<Notice
  * Each report version gets its own notice (a corrected report gets a fresh answer); the delivery log
  * makes re-planning harmless. Nothing in the quiet hours: those wait for the morning.
  */
-export function planNotices(input: { now: Date; reports: readonly NoticeReport[]; subscriptions: readonly Subscription[]; calendar: Calendar }): Outgoing[] {
+export function planNotices(input: {
+  now: Date;
+  reports: readonly NoticeReport[];
+  subscriptions: readonly Subscription[];
+  calendar: Calendar;
+  /** Who must report: whether a binding made without a county still names one organisation. */
+  roster?: ReadonlyArray<{ name: string; region: string | null }>;
+}): Outgoing[] {
   const { now, reports, subscriptions, calendar: cal } = input;
+  const groups = groupIndex(subscriptions, input.roster && nameCounts(input.roster));
   if (isQuiet(cal, now)) return [];
   const year = seasonYear(cal, now);
   const out: Outgoing[] = [];
@@ -85,8 +93,9 @@ export function planNotices(input: { now: Date; reports: readonly NoticeReport[]
     const notAfter = new Date(at + NOTICE_LIFETIME_DAYS * 86_400_000);
     if (report.year !== year || at > now.getTime() || notAfter.getTime() <= now.getTime()) continue;
     const text = noticeText(cal, report);
-    for (const target of noticeTargets(subscriptions, report)) {
-      out.push({ job: 'notice', subject: orgSubject(report), period: `${report.year}/report-${report.id}`, target, text, notAfter });
+    for (const target of noticeTargets(groups, report)) {
+      const about = { kind: 'org' as const, name: report.name, region: report.region };
+      out.push({ job: 'notice', subject: orgSubject(report), period: `${report.year}/report-${report.id}`, target, text, notAfter, about });
     }
   }
   return out;

@@ -6,8 +6,9 @@ import { reportFinder } from '../calendar/filed.js';
 import { offsetLabel, reminderToday, windowEnd } from '../calendar/schedule.js';
 import { localDate } from '../calendar/time.js';
 import { digestText, reminderText } from './messages.js';
-import { groupIndex, type JobName, type Outgoing } from './outgoing.js';
+import { groupIndex, nameCounts, type JobName, type Outgoing } from './outgoing.js';
 import { orgSubject, type RosterEntry } from './roster.js';
+import { behindSent, type SentStages } from './stages.js';
 
 export interface PlanInput {
   now: Date;
@@ -15,6 +16,8 @@ export interface PlanInput {
   reports: readonly AssessedReport[];
   subscriptions: readonly Subscription[];
   calendar: Calendar;
+  /** The latest stage already sent per organisation and county this season (the delivery log). */
+  sent?: SentStages;
 }
 
 /** The roster grouped by region, regions in roster order; entries without a region are left out. */
@@ -49,7 +52,7 @@ export function seasonDay(input: PlanInput, todayOffset: (year: number, region: 
     year,
     notAfter: windowEnd(cal, localDate(now, cal.timeZone)),
     reportOf: reportFinder(reports.filter((r) => r.year === year)),
-    groups: groupIndex(subscriptions),
+    groups: groupIndex(subscriptions, nameCounts(input.roster)),
     offsetOf: perRegion((region) => todayOffset(year, region)),
     deadlineOf: deadlineMemo(),
   };
@@ -67,10 +70,11 @@ export function planUnfiledOrgs(
   const out: Outgoing[] = [];
   for (const entry of input.roster) {
     const offset = day.offsetOf(entry.region);
-    if (offset === null || day.reportOf(entry)) continue;
+    if (offset === null || day.reportOf(entry) || behindSent(input.sent, job, orgSubject(entry), offset)) continue;
     const text = textOf(entry, day.deadlineOf(input.calendar, day.year, entry.region).date, offset);
-    for (const target of day.groups.ofOrg(entry.name)) {
-      out.push({ job, subject: orgSubject(entry), period: `${day.year}/${offsetLabel(offset)}`, target, text, notAfter: day.notAfter });
+    for (const target of day.groups.ofOrg(entry)) {
+      const about = { kind: 'org' as const, name: entry.name, region: entry.region };
+      out.push({ job, subject: orgSubject(entry), period: `${day.year}/${offsetLabel(offset)}`, target, text, notAfter: day.notAfter, about });
     }
   }
   return out;
@@ -89,12 +93,20 @@ export function planReminders(input: PlanInput): Outgoing[] {
   for (const [region, entries] of byRegion(roster)) {
     const offset = offsetOf(region);
     const targets = groups.ofRegion(region);
-    if (offset === null || targets.length === 0) continue;
+    if (offset === null || targets.length === 0 || behindSent(input.sent, 'remind', `region:${region}`, offset)) continue;
     const pending = entries.filter((e) => !reportOf(e)).map((e) => e.name);
     if (pending.length === 0) continue;
     const text = digestText(region, year, deadlineOf(cal, year, region).date, offset, pending, entries.length);
     for (const target of targets) {
-      out.push({ job: 'remind', subject: `region:${region}`, period: `${year}/${offsetLabel(offset)}`, target, text, notAfter });
+      out.push({
+        job: 'remind',
+        subject: `region:${region}`,
+        period: `${year}/${offsetLabel(offset)}`,
+        target,
+        text,
+        notAfter,
+        about: { kind: 'region', name: region },
+      });
     }
   }
   return out;

@@ -1,10 +1,12 @@
+import { parse } from 'csv-parse/sync';
 import { parseContacts } from '../bot/targets.js';
+import { decodeReport } from '../parsing/decode.js';
 import type { ChatTarget } from '../bot/types.js';
 import type { OrgKind } from '../parsing/types.js';
 import { kindFromName, parseKind } from './roster.js';
 
 /**
- * Reads a roster file: `name,region,kind,contact` per line, the last two optional. A header line
+ * Reads a roster file: `name,region,kind,contact` per record, the last two optional. A header line
  * (English or Chinese column names) may reorder the columns. `contact` is a group to bind the
  * organisation to, written `telegram:<chat id>`, `wechat:<room id>` or a group robot (src/bot/targets.ts),
  * several separated by `;`.
@@ -43,29 +45,6 @@ const HEADERS: Readonly<Record<string, Column>> = {
   群: 'contact',
 };
 
-/** Splits one CSV line, honouring double quotes ("a,b" and "" inside quotes). */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',' || c === '，') {
-      cells.push(cell.trim());
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell.trim());
-  return cells;
-}
-
 const TOWN_NAME = /(镇|乡|街道)(人民政府|办事处)?$/;
 
 /**
@@ -79,34 +58,92 @@ export function shortName(name: string, region: string | null): string {
   return n.replace(/(人民政府|办事处)$/, '');
 }
 
+/** Names and counties are a few Chinese characters; this bounds a mistyped or misread cell. */
+const MAX_NAME = 60;
+const HAN = /\p{Script=Han}/u;
+
+/** Why a name or county cell cannot be one, or null. */
+function badName(what: string, value: string): string | null {
+  if (value.length > MAX_NAME) return `${what}太长（${value.length}个字）`;
+  if (/[\p{Cc}\uFFFD]/u.test(value) || !HAN.test(value)) return `${what}“${value.slice(0, 20)}”不像单位或县区名称（应为中文）`;
+  if (HEADERS[value.toLowerCase()]) return `${what}“${value}”是表头的列名，表头应在第一行`;
+  return null;
+}
+
+/** Chinese names have no spaces: a line break typed into a cell (Alt+Enter in Excel) is not part of the name. */
+const squeeze = (cell: string) => cell.replace(/\s+/g, '');
+
+/** A roster file's bytes → rows, decoded as reports are (UTF-8, UTF-16, GBK/GB18030 as Excel saves it on Chinese Windows). */
+export function readRosterFile(bytes: Uint8Array): RosterParse {
+  const decoded = decodeReport(bytes);
+  if (!decoded.ok) return { rows: [], errors: [`名单文件无法读取：${decoded.error.message}`] };
+  return parseRosterCsv(decoded.text);
+}
+
+/**
+ * Reads a roster with a real CSV parser (quoted cells may hold commas, quotes and line breaks; a
+ * BOM is dropped) and checks every line. Errors name the line a record starts on.
+ */
 export function parseRosterCsv(text: string): RosterParse {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    const options = { bom: true, relax_column_count: true, skip_empty_lines: true, comment: '#', comment_no_infix: true, delimiter: [',', '，'], info: true };
+    records = parse(text, options) as unknown as typeof records;
+  } catch (e) {
+    const line = (e as { lines?: unknown }).lines;
+    return { rows: [], errors: [`${typeof line === 'number' ? `第${line}行：` : ''}不是有效的 CSV（${e instanceof Error ? e.message : String(e)}）`] };
+  }
   const rows: ImportRow[] = [];
   const errors: string[] = [];
+  const seen = new Map<string, number>();
   let columns: Array<Column | undefined> = ['name', 'region', 'kind', 'contact'];
   let sawData = false;
-  lines.forEach((line, i) => {
-    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
-    const cells = splitCsvLine(line);
+  for (const { record, info } of records) {
+    // info.lines is the record's last line; a quoted cell's line breaks come before it.
+    const line = info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    const cells = record.map((c) => c.trim());
+    if (cells.every((c) => c === '')) continue;
     const mapped = cells.map((c) => HEADERS[c.toLowerCase()]);
     if (!sawData && mapped.includes('name')) {
       columns = mapped;
-      return;
+      continue;
     }
     sawData = true;
     const get = (key: Column) => {
       const at = columns.indexOf(key);
       return at === -1 ? '' : (cells[at] ?? '');
     };
-    const where = `第${i + 1}行`;
-    const name = get('name');
-    if (!name) return void errors.push(`${where}：缺少单位名称`);
+    const where = `第${line}行`;
+    const name = squeeze(get('name'));
+    if (!name) {
+      errors.push(`${where}：缺少单位名称`);
+      continue;
+    }
+    const region = squeeze(get('region')) || null;
+    const bad = badName('单位名称', name) ?? (region === null ? null : badName('地区', region));
+    if (bad) {
+      errors.push(`${where}：${bad}`);
+      continue;
+    }
     const kind = parseKind(get('kind'));
-    if (kind === undefined) return void errors.push(`${where}：不认识的类型“${get('kind')}”（可写 镇、乡、街道、部门、政府、其他）`);
+    if (kind === undefined) {
+      errors.push(`${where}：不认识的类型“${get('kind')}”（可写 镇、乡、街道、部门、政府、其他）`);
+      continue;
+    }
     const contacts = parseContacts(get('contact'));
-    if (!contacts.ok) return void errors.push(`${where}：${contacts.error}`);
-    const region = get('region') || null;
-    rows.push({ name: shortName(name, region), region, kind: kind ?? kindFromName(name), contacts: contacts.targets });
-  });
+    if (!contacts.ok) {
+      errors.push(`${where}：${contacts.error}`);
+      continue;
+    }
+    const row = { name: shortName(name, region), region, kind: kind ?? kindFromName(name), contacts: contacts.targets };
+    const key = `${row.region ?? ''}/${row.name}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push(`${where}：与第${first}行是同一个单位（${row.region ?? ''}${row.name}）`);
+      continue;
+    }
+    seen.set(key, line);
+    rows.push(row);
+  }
   return { rows, errors };
 }

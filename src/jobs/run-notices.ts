@@ -20,5 +20,5 @@ export async function onReportIngested(deps: JobDeps, reportId: number, now: Dat
   const report = row?.isCurrent ? deps.stores.reports.currentReport(row.orgId, row.year) : undefined;
   if (!report) return deliverAll(deps, [], now);
   const subscriptions = deps.stores.subscriptions.list();
-  return deliverAll(deps, planNotices({ now, reports: [report], subscriptions, calendar: deps.calendar }), now);
+  return deliverAll(deps, planNotices({ now, reports: [report], subscriptions, calendar: deps.calendar, roster: deps.roster() }), now);
 }

@@ -69,7 +69,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     log,
     now,
     wallClock: opts.wallClock,
-    resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
+    // Organisations on file (full names, aliases) and on the roster (imported, not yet filed).
+    resolveScope: createScopeResolver(() => [...stores.reports.listOrgs(), ...app.roster()]),
     files: createFileDesk({ db: app.db, calendar: app.calendar, admins: config.admins, jobs: app.jobs, log }),
   });
 

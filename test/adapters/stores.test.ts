@@ -54,9 +54,28 @@ describe('scope resolution', () => {
   it('resolves against the database: organisation names and aliases, then regions', () => {
     const orgs: OrgRecord[] = [{ id: 1, org: '延庆区康庄镇人民政府', name: '康庄镇', region: '延庆区', kind: 'town', aliases: ['康庄'] }];
     const resolve = createScopeResolver(() => orgs);
-    expect(resolve('康庄')).toEqual({ kind: 'org', name: '康庄镇' });
-    expect(resolve('延庆区康庄镇人民政府')).toEqual({ kind: 'org', name: '康庄镇' });
+    expect(resolve('康庄')).toEqual({ kind: 'org', name: '康庄镇', region: '延庆区' });
+    expect(resolve('延庆区康庄镇人民政府')).toEqual({ kind: 'org', name: '康庄镇', region: '延庆区' });
     expect(resolve('延庆区')).toEqual({ kind: 'region', name: '延庆区' });
     expect(resolve('霍邱县')).toBeNull();
+  });
+
+  it('asks which county when several organisations carry the name, and takes the county written with it', () => {
+    const orgs = [
+      { name: '张家坡镇', region: '沂源县', org: '沂源县张家坡镇人民政府', aliases: [] },
+      { name: '张家坡镇', region: '博山区' },
+      { name: '南麻街道', region: '沂源县' },
+      // A report that did not say its county: the one county's 南麻街道.
+      { name: '南麻街道', region: null },
+    ];
+    const resolve = createScopeResolver(() => orgs);
+    expect(resolve('张家坡镇')).toEqual({ kind: 'ambiguous', name: '张家坡镇', regions: ['博山区', '沂源县'] });
+    expect(resolve('沂源县张家坡镇')).toEqual({ kind: 'org', name: '张家坡镇', region: '沂源县' });
+    expect(resolve('博山区 张家坡镇')).toEqual({ kind: 'org', name: '张家坡镇', region: '博山区' });
+    expect(resolve('张家坡镇（博山区）')).toEqual({ kind: 'org', name: '张家坡镇', region: '博山区' });
+    expect(resolve('沂源县张家坡镇人民政府')).toEqual({ kind: 'org', name: '张家坡镇', region: '沂源县' });
+    expect(resolve('临清市张家坡镇')).toBeNull();
+    expect(resolve('南麻街道')).toEqual({ kind: 'org', name: '南麻街道', region: '沂源县' });
+    expect(resolve('沂源县')).toEqual({ kind: 'region', name: '沂源县' });
   });
 });

@@ -15,7 +15,8 @@ export const nianbao = (db: string, now: string, ...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', '--db', db, '--now', now, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
 
 /** A name and a finding written to attack the page: they must come out as text. */
-export const HOSTILE_NAME = '<img src=x onerror=alert(1)>镇';
+// No spaces: roster import takes them out of names (Chinese names have none).
+export const HOSTILE_NAME = '<img/src=x/onerror=alert(1)>镇';
 export const HOSTILE_FINDING = '<script>alert("finding")</script> & 第三张表 </li></ul><b>加粗</b>';
 
 /**

@@ -91,6 +91,24 @@ describe('nianbao remind', () => {
     expect(dry.messages.map((m: { status: string }) => m.status)).toEqual(['sent', 'new']);
   });
 
+  it("--dry-run --json names each message's channel and the organisation with its county", async () => {
+    writeFileSync(join(t.dir, 'more.csv'), '名称,地区,类型,联系群\n张家坡镇,沂源县,镇,wecom:yiyuan-zjp-key\n张家坡镇,博山区,镇,telegram:-301\n');
+    expect((await run([...db, 'roster', 'import', join(t.dir, 'more.csv')])).code).toBe(0);
+    const r = await run([...db, '--now', '2027-01-24T09:00+08:00', 'remind', '--dry-run', '--json']);
+    const rows = JSON.parse(r.stdout).messages.map((m: { channel: string; target: string; organisation: unknown; region: unknown }) => [
+      m.channel,
+      m.target,
+      m.organisation,
+      m.region,
+    ]);
+    expect(rows).toEqual([
+      ['telegram', 'telegram:-301', { name: '张家坡镇', region: '博山区' }, '博山区'],
+      ['console', 'console:kangzhuang', { name: '康庄镇', region: '临清市' }, '临清市'],
+      ['wechat', 'wechat:tangyuan@chatroom', { name: '唐园镇', region: '临清市' }, '临清市'],
+      ['wecom', 'wecom:yi…ey', { name: '张家坡镇', region: '沂源县' }, '沂源县'],
+    ]);
+  });
+
   it('has nothing to send on a day without reminders', async () => {
     const r = await run([...db, '--now', '2027-01-25T09:00+08:00', 'remind']);
     expect(r.stdout).toBe('2027-01-25T01:00:00.000Z：现在没有要发的提醒或催报（2026年度）。\n');

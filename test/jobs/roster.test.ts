@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgRecord } from '../../src/bot/core/store.js';
-import { parseRosterCsv, splitCsvLine } from '../../src/jobs/roster-csv.js';
+import { parseRosterCsv } from '../../src/jobs/roster-csv.js';
 import { mergeRoster } from '../../src/jobs/roster.js';
 
 describe('roster files', () => {
@@ -36,8 +36,11 @@ describe('roster files', () => {
   });
 
   it('splits quoted cells and full-width commas', () => {
-    expect(splitCsvLine('"a,b","say ""hi""",c')).toEqual(['a,b', 'say "hi"', 'c']);
-    expect(splitCsvLine('康庄镇，临清市')).toEqual(['康庄镇', '临清市']);
+    const r = parseRosterCsv('康庄镇，临清市\n"唐园镇",临清市,,"telegram:-1;telegram:-2"\n');
+    expect(r.rows.map((x) => [x.name, x.region, x.contacts.length])).toEqual([
+      ['康庄镇', '临清市', 0],
+      ['唐园镇', '临清市', 2],
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ describe('subscriptions over SQLite', () => {
     const s = t.stores.subscriptions;
     const g1 = { transport: 'telegram' as const, chatId: '-1' };
     const g2 = { transport: 'wechat' as const, chatId: 'room@chatroom' };
-    const town = { kind: 'org' as const, name: '康庄镇' };
+    const town = { kind: 'org' as const, name: '康庄镇', region: '临清市' };
     const county = { kind: 'region' as const, name: '霍邱县' };
     const at = bj('2027-01-20T09:00');
     expect(s.subscribe(g1, town, 'telegram:1', at)).toBe('added');
@@ -27,6 +27,25 @@ describe('subscriptions over SQLite', () => {
     expect(s.unsubscribe(g1, county)).toBe(1);
     expect(s.unsubscribe(g1)).toBe(1);
     expect(s.list()).toEqual([{ target: g2, scope: town, by: 'wechat:w', at }]);
+  });
+
+  it('keeps a town of one county apart from the same name in another, and from a binding without a county', () => {
+    const s = t.stores.subscriptions;
+    const g = { transport: 'telegram' as const, chatId: '-1' };
+    const at = bj('2027-01-20T09:00');
+    const yiyuan = { kind: 'org' as const, name: '张家坡镇', region: '沂源县' };
+    const boshan = { kind: 'org' as const, name: '张家坡镇', region: '博山区' };
+    const legacy = { kind: 'org' as const, name: '张家坡镇', region: null };
+    expect([s.subscribe(g, yiyuan, 'x', at), s.subscribe(g, boshan, 'x', at), s.subscribe(g, legacy, 'x', at), s.subscribe(g, yiyuan, 'x', at)]).toEqual([
+      'added',
+      'added',
+      'added',
+      'exists',
+    ]);
+    expect(s.list({ scope: boshan }).map((r) => r.scope)).toEqual([boshan]);
+    expect(s.list({ scope: { kind: 'org', name: '张家坡镇' } })).toHaveLength(3);
+    expect(s.unsubscribe(g, yiyuan)).toBe(1);
+    expect(s.list().map((r) => r.scope)).toEqual([boshan, legacy]);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import type { SubscriptionStore } from '../subscriptions.js';
-import type { Incoming, MessageContext, Transport } from '../types.js';
+import { scopeLabel, scopeRegion, type SubscriptionScope, type SubscriptionStore } from '../subscriptions.js';
+import type { ChatTarget, Incoming, MessageContext, Transport } from '../types.js';
 import { MESSAGES } from './messages.js';
-import type { ScopeResolver } from './scope.js';
+import type { AmbiguousScope, ScopeResolver } from './scope.js';
 
 /**
  * /subscribe and /unsubscribe: who may bind a chat, and binding it. The sender may if NIANBAO_ADMINS
@@ -38,6 +38,25 @@ export function createBinder(deps: BindingDeps): Bind {
     }
   }
 
+  async function unbind(target: ChatTarget, resolved: SubscriptionScope | AmbiguousScope): Promise<string> {
+    // 张家坡镇 needs no county to leave a group bound to one of them, nor one bound before counties were recorded.
+    const own = (await deps.subscriptions.list({ target })).filter(
+      (s) => s.scope.kind === (resolved.kind === 'region' ? 'region' : 'org') && s.scope.name === resolved.name,
+    );
+    const same = (region: string | null) => own.find((s) => scopeRegion(s.scope) === region)?.scope;
+    const scope: SubscriptionScope | null =
+      resolved.kind === 'ambiguous'
+        ? own.length === 1
+          ? own[0]!.scope
+          : null
+        : resolved.kind === 'org'
+          ? (same(scopeRegion(resolved)) ?? same(null) ?? resolved)
+          : resolved;
+    if (!scope) return MESSAGES.whichCounty(resolved.name, resolved.kind === 'ambiguous' ? resolved.regions : []);
+    const removed = await deps.subscriptions.unsubscribe(target, scope);
+    return removed > 0 ? MESSAGES.unsubscribed(scopeLabel(scope)) : MESSAGES.notSubscribed(scopeLabel(scope));
+  }
+
   return async (incoming, ctx, name, add, now) => {
     if (!isChat(incoming.transport)) return MESSAGES.notAChat;
     const allowed = await mayBind(incoming, ctx);
@@ -46,12 +65,11 @@ export function createBinder(deps: BindingDeps): Bind {
     const target = { transport: incoming.transport, chatId: incoming.chatId };
     if (!add && !name) return MESSAGES.unsubscribedAll(await deps.subscriptions.unsubscribe(target));
     if (!name) return MESSAGES.subscribeUsage;
-    const scope = await deps.resolveScope(name);
-    if (!scope) return MESSAGES.scopeUnknown(name);
-    if (!add) {
-      const removed = await deps.subscriptions.unsubscribe(target, scope);
-      return removed > 0 ? MESSAGES.unsubscribed(scope.name) : MESSAGES.notSubscribed(scope.name);
-    }
+    const resolved = await deps.resolveScope(name);
+    if (!resolved) return MESSAGES.scopeUnknown(name);
+    if (!add) return unbind(target, resolved);
+    if (resolved.kind === 'ambiguous') return MESSAGES.whichCounty(resolved.name, resolved.regions);
+    const scope = resolved;
     const by = `${incoming.transport}:${incoming.senderId}`;
     const result = await deps.subscriptions.subscribe(target, scope, by, now);
     deps.log.info({ transport: incoming.transport, chatId: incoming.chatId, scope, by, result }, 'subscribe');

@@ -1,4 +1,4 @@
-import type { SubscriptionScope } from '../subscriptions.js';
+import { scopeLabel, type SubscriptionScope } from '../subscriptions.js';
 
 /** What the pipeline itself says (answers come from the core; the apology is the core's APOLOGY). */
 export const MESSAGES = {
@@ -11,9 +11,13 @@ export const MESSAGES = {
   notAChat: '这里不是聊天群，提醒发不到这里，所以不能绑定。请群管理员在要接收提醒的群里发送 /subscribe 镇名或县名，或用 roster import 的联系群一列绑定。',
   subscribeUsage: '请写上要绑定的镇名或县名，例如：/subscribe 康庄镇 或 /subscribe 霍邱县',
   scopeUnknown: (name: string) => `没有找到「${name}」，请写完整的镇名或县名。`,
+  whichCounty: (name: string, regions: readonly string[]) =>
+    regions.length > 1
+      ? `哪个县的${name}？有${regions.length}个：${regions.map((r) => `${r}${name}`).join('、')}。请连县名一起写，例如：/subscribe ${regions[0]}${name}`
+      : `有不止一个${name}，请写完整名称。`,
   subscribed: (s: SubscriptionScope) =>
-    s.kind === 'org' ? `已绑定：本群将收到 ${s.name} 的催报提醒和通知。` : `已绑定：本群将收到 ${s.name} 所有乡镇的提醒和逾期升级通知。`,
-  alreadySubscribed: (s: SubscriptionScope) => `本群已经绑定了 ${s.name}，无需重复绑定。`,
+    s.kind === 'org' ? `已绑定：本群将收到 ${scopeLabel(s)} 的催报提醒和通知。` : `已绑定：本群将收到 ${s.name} 所有乡镇的提醒和逾期升级通知。`,
+  alreadySubscribed: (s: SubscriptionScope) => `本群已经绑定了 ${scopeLabel(s)}，无需重复绑定。`,
   unsubscribed: (name: string) => `已解除本群与 ${name} 的绑定。`,
   unsubscribedAll: (n: number) => (n > 0 ? `已解除本群的全部 ${n} 个绑定。` : '本群目前没有任何绑定。'),
   notSubscribed: (name: string) => `本群没有绑定 ${name}。`,

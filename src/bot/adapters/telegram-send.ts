@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { TelegramError } from 'telegraf';
+import type { SendProgress } from '../types.js';
 import { splitText } from './split-text.js';
 
 /**
@@ -25,6 +26,19 @@ function isNetworkError(err: unknown): boolean {
   return err.name === 'FetchError' || (typeof code === 'string' && NETWORK_CODES.has(code));
 }
 
+// Failures before a connection existed: no byte of the request left this machine.
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+
+/**
+ * Whether the request surely never reached the server. A reset, a timeout or any answer (even 5xx)
+ * may come after the server took the message, so those are not.
+ */
+export function neverConnected(err: unknown): boolean {
+  if (!(err instanceof Error) || err instanceof TelegramError) return false;
+  const codes = [(err as { code?: unknown }).code, (err as { errno?: unknown }).errno, (err as { cause?: { code?: unknown } }).cause?.code];
+  return codes.some((c) => typeof c === 'string' && NOT_CONNECTED_CODES.has(c));
+}
+
 /** How long to wait before trying again, or null when retrying cannot help (400, 403, …). */
 export function retryDelayMs(err: unknown, attempt: number, base = 1000, max = 30_000): number | null {
   if (err instanceof TelegramError) {
@@ -37,13 +51,15 @@ export function retryDelayMs(err: unknown, attempt: number, base = 1000, max = 3
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function callWithRetry<T>(call: () => Promise<T>, log: Logger, opts: RetryOptions = {}): Promise<T> {
+export async function callWithRetry<T>(call: () => Promise<T>, log: Logger, opts: RetryOptions = {}, progress?: SendProgress): Promise<T> {
   const sleep = opts.sleep ?? realSleep;
   const maxAttempts = opts.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     try {
+      progress?.requesting();
       return await call();
     } catch (err) {
+      if (neverConnected(err)) progress?.notReached();
       const wait = retryDelayMs(err, attempt, opts.baseDelayMs, opts.maxDelayMs);
       if (wait === null || attempt >= maxAttempts) throw err;
       log.warn({ err, attempt, waitMs: wait }, 'telegram call failed, retrying');
@@ -57,15 +73,18 @@ export interface TextApi {
 }
 
 export interface TelegramSender {
-  /** Sends the whole text; throws if a part still fails after the retries. */
-  send(chatId: string, text: string, replyTo?: number): Promise<void>;
+  /**
+   * Sends the whole text; throws if a part still fails after the retries. `progress` hears of each
+   * request and of each one that never connected (the delivery log's `sending` state follows it).
+   */
+  send(chatId: string, text: string, replyTo?: number, progress?: SendProgress): Promise<void>;
 }
 
 export function createTelegramSender(api: TextApi, log: Logger, opts: RetryOptions = {}): TelegramSender {
   // Parts already delivered of texts that failed half-way; a later retry of the same text resumes here.
   const delivered = new Map<string, number>();
   return {
-    async send(chatId, text, replyTo) {
+    async send(chatId, text, replyTo, progress) {
       const parts = splitText(text, TELEGRAM_TEXT_LIMIT);
       const key = `${chatId}\n${text}`;
       for (let i = delivered.get(key) ?? 0; i < parts.length; i++) {
@@ -73,7 +92,7 @@ export function createTelegramSender(api: TextApi, log: Logger, opts: RetryOptio
         // Plain text, no parse_mode: nothing in an answer can break Telegram's formatting parser.
         const extra = i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : undefined;
         try {
-          await callWithRetry(() => api.sendMessage(chatId, part, extra), log, opts);
+          await callWithRetry(() => api.sendMessage(chatId, part, extra), log, opts, progress);
         } catch (err) {
           if (i > 0) delivered.set(key, i);
           throw err;

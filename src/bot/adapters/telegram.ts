@@ -92,9 +92,9 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
   }
 
   const notifier: Notifier = {
-    async send(target, text) {
+    async send(target, text, progress) {
       if (target.transport !== 'telegram') throw new Error(`not a Telegram chat: ${target.transport}:${target.chatId}`);
-      await sender.send(target.chatId, text);
+      await sender.send(target.chatId, text, undefined, progress);
     },
   };
 

@@ -42,6 +42,9 @@ export function registerRemind(program: Command, ctx: CliContext): void {
           period: o.period,
           channel: o.target.transport,
           target: displayTarget(o.target),
+          // The organisation with its county (张家坡镇 is a name in many counties), or null for a county's digest.
+          organisation: o.about?.kind === 'org' ? { name: o.about.name, region: o.about.region } : null,
+          region: o.about ? (o.about.kind === 'org' ? o.about.region : o.about.name) : null,
           text: o.text,
         });
         let messages: Array<ReturnType<typeof base> & { status?: string; outcome?: string }>;
