@@ -46,17 +46,17 @@ export function parseReportText(raw: string): ParseOutcome {
   };
   const slice = (r: Region) => rt.text.slice(r.start, r.end);
   const format = detectFormat(slice(regions.active), slice(regions.applications));
-  const tables = readTables(rt, format, regions);
+  const overview = spans.find((s) => s.key === 'overview');
+  const tablesStart = spans.find((s) => s.key === 'active')?.start ?? rt.text.length;
+  const prose = readProse(rt, overview ? { start: overview.start, end: overview.end } : { start: 0, end: tablesStart }, tablesStart);
+  const tables = readTables(rt, format, regions, { applicationsReceived: prose.applicationsReceived?.value ?? null });
   const tablesFound = [tables.t2Rows.length > 0, tables.t3Rows.length > 0, tables.t4Found].filter(Boolean).length;
   if (!looksLikeReport(spans, tablesFound, meta.title)) {
     return { ok: false, error: { code: 'NOT_A_REPORT', message: '这不是政府信息公开工作年度报告：找不到报告的六个部分和统计表' } };
   }
 
   const { metrics, sources } = cellsToMetrics(tables.cells);
-  deriveMetrics(metrics, sources);
-  const overview = spans.find((s) => s.key === 'overview');
-  const tablesStart = spans.find((s) => s.key === 'active')?.start ?? rt.text.length;
-  const prose = readProse(rt, overview ? { start: overview.start, end: overview.end } : { start: 0, end: tablesStart }, tablesStart);
+  deriveMetrics(metrics, sources, new Set(tables.cells.filter((c) => c.status === 'ambiguous').map((c) => c.key)));
   if (prose.activeItems) {
     metrics['prose.active_items'] = prose.activeItems.value;
     sources['prose.active_items'] = { line: prose.activeItems.line, text: prose.activeItems.text, section: 'overview', derived: false };
