@@ -3,6 +3,7 @@ import type { Job } from './phases/common.js';
 import { runIngest } from './phases/ingest.js';
 import { runFloor, runParse, runParseWorkers } from './phases/parse.js';
 import { runPlan } from './phases/plan.js';
+import { runWorst } from './phases/worst.js';
 import { peakRssMb } from './stats.js';
 
 /**
@@ -24,6 +25,8 @@ async function run(job: Job): Promise<unknown> {
       return runAnswer(job);
     case 'plan':
       return runPlan(job);
+    case 'worst':
+      return runWorst(job);
   }
 }
 
