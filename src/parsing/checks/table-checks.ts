@@ -169,7 +169,9 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
       if (list) list.push(c);
       else blanks.set(t, [c]);
     } else if (c.status === 'text') {
-      out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中“${c.raw}”不是数字，应填写阿拉伯数字`, c.line));
+      const shown = c.raw.length > 24 ? `${c.raw.slice(0, 12)}…（共${c.raw.length}个字符）` : c.raw;
+      const what = /^[+-]?[\d,.]+$/.test(c.raw) ? '数字位数过多，不可能是件数或金额' : '不是数字，应填写阿拉伯数字';
+      out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中“${shown}”${what}`, c.line));
     } else if (c.value !== null) {
       if (c.value < 0 && !SIGNED_COLUMNS.has(col)) {
         out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中出现负数“${c.raw}”，件数不能为负`, c.line));

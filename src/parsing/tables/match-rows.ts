@@ -1,5 +1,5 @@
 import { compact } from '../normalize.js';
-import { readCell } from '../cells.js';
+import { NUMBER_GONE_WRONG, readCell } from '../cells.js';
 import type { Token } from '../tokens.js';
 import type { RowSpec } from './row-specs.js';
 
@@ -101,7 +101,7 @@ function takeCells(tokens: readonly Token[], from: number, stop: number, labelPi
   }
   for (; i < stop; i++) {
     const t = tokens[i]!;
-    if (t.cell.kind !== 'text' || SIGNED_RUN.test(t.text)) {
+    if (t.cell.kind !== 'text' || isNumberLike(t.text)) {
       cells.push(t);
       continue;
     }
@@ -111,6 +111,14 @@ function takeCells(tokens: readonly Token[], from: number, stop: number, labelPi
     else break;
   }
   return cells;
+}
+
+/**
+ * Text that is a cell however wrong: cells run together (15+210), a number too long to be one
+ * (300 digits), a converter's Infinity or 1e400. Kept as the row's cell, to be split or reported.
+ */
+function isNumberLike(s: string): boolean {
+  return SIGNED_RUN.test(s) || /^[+-]?\d{16,}$/.test(s) || NUMBER_GONE_WRONG.test(s);
 }
 
 /** Words someone typed where a number belongs: 五, 约3, 3件左右, 两. */
@@ -124,7 +132,7 @@ function looksLikeFigure(s: string): boolean {
  * the label that is not a figure typed as words.
  */
 function isLabelPiece(t: Token): boolean {
-  return t.cell.kind === 'text' && !looksLikeFigure(t.text) && !SIGNED_RUN.test(t.text);
+  return t.cell.kind === 'text' && !looksLikeFigure(t.text) && !isNumberLike(t.text);
 }
 
 /** A value slot after alignment: the token it came from, or none when the flattening lost the cell. */
