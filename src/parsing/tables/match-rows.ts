@@ -89,11 +89,14 @@ function takeCells(tokens: readonly Token[], from: number, stop: number, labelPi
   let i = from;
   let skipped = 0;
   const cells: Token[] = [];
+  // A heading printed twice repeats the pieces already skipped: those do not count again.
+  const seen = new Set<string>(from > 0 ? [tokens[from - 1]!.text] : []);
   while (i < stop && isLabelPiece(tokens[i]!) && skipped < labelPieces) {
     // The last piece of a broken label may carry the row's figures glued to it.
     const glued = unglue(tokens[i]!);
+    if (!seen.has(tokens[i]!.text)) skipped++;
+    seen.add(tokens[i]!.text);
     i++;
-    skipped++;
     if (glued) {
       cells.push(glued.figures);
       break;
