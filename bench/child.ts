@@ -4,6 +4,7 @@ import { runFiles } from './phases/files.js';
 import { runIngest } from './phases/ingest.js';
 import { runFloor, runParse, runParseWorkers } from './phases/parse.js';
 import { runPlan } from './phases/plan.js';
+import { runWorst } from './phases/worst.js';
 import { peakRssMb } from './stats.js';
 
 /**
@@ -27,6 +28,8 @@ async function run(job: Job): Promise<unknown> {
       return runPlan(job);
     case 'files':
       return runFiles(job);
+    case 'worst':
+      return runWorst(job);
   }
 }
 

@@ -12,6 +12,7 @@ import type { FilesResult } from './phases/files.js';
 import type { IngestResult } from './phases/ingest.js';
 import type { CorpusCheck, ThroughputResult } from './phases/parse.js';
 import type { PlanResult } from './phases/plan.js';
+import type { WorstCaseResult } from './phases/worst.js';
 import { hotSpots, mainProfile, workerProfile, type HotSpot } from './profile.js';
 import { medianOf, peakRssMb, round } from './stats.js';
 
@@ -26,7 +27,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const SEEDS = join(ROOT, 'samples', 'reports');
 
-const PHASES = ['floor', 'parse', 'workers', 'files', 'ingest', 'answer', 'plan'] as const;
+const PHASES = ['floor', 'parse', 'workers', 'worst', 'files', 'ingest', 'answer', 'plan'] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Options {
@@ -129,6 +130,7 @@ interface RunResult {
   /** Answer latency at each database size, keyed by the number of reports on file. */
   answer: Record<string, AnswerResult>;
   plan?: PlanResult;
+  worst?: WorstCaseResult;
   rss_mb: Record<string, number>;
   hot: Record<string, HotSpot[]>;
 }
@@ -154,6 +156,7 @@ async function measure(opts: Options, corpus: Corpus, work: string, run: number)
   if (has('parse')) out.parse = await phase('parse', { ...base, phase: 'parse', years });
   if (has('workers')) out.workers = await phase('parse_workers', { ...base, phase: 'parse-workers', years, workers: opts.workers });
   if (has('files')) out.files = await phase('files', { phase: 'files' });
+  if (has('worst')) out.worst = await phase('worst', { ...base, phase: 'worst', sizesMb: [1, 4, 15] });
 
   if (has('ingest')) {
     const now = `${corpus.years.at(-1)! + 1}-06-01T10:00:00+08:00`;
@@ -202,6 +205,8 @@ const TARGETS = {
   /** A national top 10 and 「哪些镇还没交」 over all organisations. */
   national_ms: 100,
   plan_seconds: 1,
+  /** Any pathological input up to the 16 MB limit (bench/pathological.ts). */
+  worst_case_s: 2,
   rss_mb: 1024,
 };
 
@@ -228,6 +233,9 @@ function summarize(opts: Options, corpus: Corpus, runs: RunResult[], generateSec
   const answer = largest ? answerAt[largest] : undefined;
   const plan = m((r) => r.plan);
   const files = m((r) => r.files);
+  // The slowest run of the slowest input: a worst case is not averaged away.
+  const worstRuns = runs.map((r) => r.worst).filter((w): w is WorstCaseResult => w !== undefined);
+  const worst = worstRuns.length > 0 ? worstRuns.reduce((a, b) => (b.worst_case_s > a.worst_case_s ? b : a)) : undefined;
   const rssKeys = [...new Set(runs.flatMap((r) => Object.keys(r.rss_mb)))];
   const rss: Record<string, number> = { generate: generateRss };
   for (const k of rssKeys) rss[k] = Math.max(...runs.map((r) => r.rss_mb[k] ?? 0));
@@ -243,14 +251,18 @@ function summarize(opts: Options, corpus: Corpus, runs: RunResult[], generateSec
     seed: opts.seed,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', mem_gb: round(totalmem() / 2 ** 30, 0), node: process.version },
     corpus: { mb: round(corpus.totalBytes / 1048576, 1), generate_s: round(generateSeconds, 1), counts: corpus.counts, excluded: corpus.excluded },
-    parse: parse && {
-      reports_per_s: round(parse.reports_per_s, 0),
-      mb_per_s: round(parse.mb_per_s, 2),
-      floor_ratio: floorRatio === undefined ? null : round(floorRatio, 1),
-      workers_reports_per_s: workers ? round(workers.reports_per_s, 0) : null,
-      workers: workers?.workers ?? null,
-      floor_reports_per_s: floor ? round(floor.reports_per_s, 0) : null,
-      floor_mb_per_s: floor ? round(floor.mb_per_s, 1) : null,
+    parse: (parse || worst) && {
+      worst_case_s: worst ? round(worst.worst_case_s, 2) : null,
+      worst_case: worst?.inputs ?? null,
+      ...(parse && {
+        reports_per_s: round(parse.reports_per_s, 0),
+        mb_per_s: round(parse.mb_per_s, 2),
+        floor_ratio: floorRatio === undefined ? null : round(floorRatio, 1),
+        workers_reports_per_s: workers ? round(workers.reports_per_s, 0) : null,
+        workers: workers?.workers ?? null,
+        floor_reports_per_s: floor ? round(floor.reports_per_s, 0) : null,
+        floor_mb_per_s: floor ? round(floor.mb_per_s, 1) : null,
+      }),
     },
     ingest: ingest && {
       seconds: round(ingest.seconds, 1),
@@ -275,6 +287,7 @@ function summarize(opts: Options, corpus: Corpus, runs: RunResult[], generateSec
     checks: runs.at(-1)!.parse?.check,
     targets: {
       parse_per_core: parse ? parse.reports_per_s >= TARGETS.parse_reports_per_s : null,
+      parse_worst_case: worst ? worst.worst_case_s <= TARGETS.worst_case_s : null,
       floor_ratio: floorRatio === undefined ? null : floorRatio <= TARGETS.floor_ratio,
       ingest_40000_in_60s: ingest ? ingest.reports_per_s >= TARGETS.ingest_reports_per_s : null,
       answer_p99: answer ? answer.p99_ms <= TARGETS.answer_p99_ms : null,
@@ -296,7 +309,10 @@ function printTable(doc: Doc): void {
   const ok = (b: boolean | null | undefined) => (b === null || b === undefined ? '' : b ? 'met' : 'MISSED');
   const f = (x: number | null | undefined, d = 0) =>
     x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-  if (doc.parse) {
+  if (doc.parse?.worst_case_s !== null && doc.parse?.worst_case_s !== undefined) {
+    rows.push(['parse, worst input', `${f(doc.parse.worst_case_s, 2)} s`, '≤ 2 s', ok(doc.targets.parse_worst_case)]);
+  }
+  if (doc.parse?.reports_per_s !== undefined) {
     rows.push([
       'parse, 1 core',
       `${f(doc.parse.reports_per_s)} reports/s, ${f(doc.parse.mb_per_s, 1)} MB/s`,

@@ -11,7 +11,8 @@ export type Job =
   | { phase: 'ingest'; dir: string; years: number[]; db: string; now: string; progress: boolean }
   | { phase: 'answer'; dir: string; db: string; questions: number; seed: number; now: string; progress: boolean }
   | { phase: 'plan'; dir: string; db: string; year: number; seed: number; progress: boolean }
-  | { phase: 'files'; rounds?: number };
+  | { phase: 'files'; rounds?: number }
+  | { phase: 'worst'; dir: string; sizesMb: number[]; progress: boolean };
 
 export type PhaseName = Job['phase'];
 

@@ -9,6 +9,12 @@ const NUMBER = new RegExp(`^([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*
 /** Marks that a report prints for "nothing here"; the contract stores them as null. */
 const BLANK = /^(?:|\/|-|--|—|——|－|无|空|\\)$/;
 
+/** No table cell holds more digits than this (the largest real figure, 万元 with decimals, has under 12). */
+const MAX_CELL_DIGITS = 15;
+
+/** Text a number converter leaves in a cell (Infinity, NaN, 1e400): a number gone wrong, not words. */
+export const NUMBER_GONE_WRONG = /^(?:[+-]?(?:Infinity|inf|∞)|NaN|[+-]?\d+(?:\.\d+)?e[+-]?\d+)$/i;
+
 const BLANK_CELL: CellValue = { kind: 'blank' };
 const TEXT_CELL: CellValue = { kind: 'text' };
 
@@ -21,8 +27,12 @@ export function readCell(raw: string): CellValue {
   if (!numeric) return s.length <= 2 && BLANK.test(s) ? BLANK_CELL : TEXT_CELL;
   if (BLANK.test(s)) return BLANK_CELL;
   const m = NUMBER.exec(s);
-  if (m) return { kind: 'number', value: Number(m[1]!.replace(/,/g, '')), unit: m[2] ?? null };
-  return TEXT_CELL;
+  if (!m) return TEXT_CELL;
+  const digits = m[1]!.replace(/,/g, '');
+  // A count past 2^53 is not exact as a number: it is a misprint, read as text (BAD_NUMBER), never a float.
+  const value = Number(digits);
+  if (digits.replace(/\D/g, '').length > MAX_CELL_DIGITS || !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return TEXT_CELL;
+  return { kind: 'number', value, unit: m[2] ?? null };
 }
 
 export function isUnit(s: string): boolean {

@@ -37,6 +37,24 @@ function tryDecode(b: Uint8Array, encoding: TextEncoding): string | null {
   }
 }
 
+/** A few damaged bytes in a UTF-8 file (one bad byte, a cut mid-character): at most this many. */
+const MAX_DAMAGED = 8;
+
+/**
+ * UTF-8 with a few invalid sequences, each read as U+FFFD: a file damaged in transfer or cut short is
+ * still text. A GBK file read as UTF-8 has invalid sequences everywhere and stays null here.
+ */
+function lenientUtf8(b: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(b);
+  let damaged = 0;
+  for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1)) {
+    if (++damaged > Math.max(MAX_DAMAGED, text.length / 10000)) return null;
+  }
+  // Real UTF-8 Chinese around the damage: a short GBK text with a few Chinese characters has none.
+  const cjk = text.slice(0, 20000).match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return cjk >= 20 * damaged ? text : null;
+}
+
 /** Share of characters that no text file has: C0 controls other than tab, newlines and form feed. */
 function controlRatio(text: string): number {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
@@ -68,7 +86,7 @@ export function decodeReport(bytes: Uint8Array): Decoded {
   let text: string | null;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     encoding = 'utf-8';
-    text = tryDecode(bytes, 'utf-8');
+    text = tryDecode(bytes, 'utf-8') ?? lenientUtf8(bytes);
   } else if (startsWith(bytes, [0xff, 0xfe])) {
     encoding = 'utf-16le';
     text = tryDecode(bytes, 'utf-16le');
@@ -82,7 +100,7 @@ export function decodeReport(bytes: Uint8Array): Decoded {
       text = tryDecode(bytes, guess);
     } else {
       encoding = 'utf-8';
-      text = tryDecode(bytes, 'utf-8');
+      text = tryDecode(bytes, 'utf-8') ?? lenientUtf8(bytes);
       if (text === null) {
         encoding = 'gb18030';
         text = tryDecode(bytes, 'gb18030');

@@ -33,14 +33,15 @@ function cite(key: MetricKey): Pick<Source, 'table' | 'row' | 'col'> {
  * 2021 format, 其他处理) from its sub-rows, and litigation.total from the two lawsuit groups. A sum is
  * made only when every part is on file; blanks count as 0 unless all parts are blank.
  */
-export function deriveMetrics(metrics: MetricMap, sources: SourceMap): void {
+export function deriveMetrics(metrics: MetricMap, sources: SourceMap, undecided: ReadonlySet<MetricKey> = new Set()): void {
   for (const { key, parts, text } of DERIVATIONS) {
     if (key in metrics || !parts.every((p) => p in metrics)) continue;
-    let sum = 0;
+    // A part printed run together and left undecided (AMBIGUOUS_CELLS) makes the sum unknown, not smaller.
+    let sum: number | null = parts.some((p) => undecided.has(p)) ? null : 0;
     let anyValue = false;
     for (const p of parts) {
       const x = metrics[p];
-      if (x !== null && x !== undefined) {
+      if (x !== null && x !== undefined && sum !== null) {
         sum += x;
         anyValue = true;
       }

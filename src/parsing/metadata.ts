@@ -24,7 +24,7 @@ const ISO_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g;
 const ORG = new RegExp(
   [
     '([\\u4e00-\\u9fff]{1,12}?(?:镇|乡|街道)(?:人民政府|办事处)?)',
-    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:局|委员会|委|办公室|中心|管理处|署))',
+    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:管理委员会|管委会|局|委员会|委|办公室|中心|管理处|署))',
     '([\\u4e00-\\u9fff]{2,8}?(?:县|市|区|旗)人民政府)',
   ].join('|'),
 );
@@ -64,7 +64,8 @@ function kindOf(org: string): OrgKind {
   if (/镇(人民政府)?$/.test(org)) return 'town';
   if (/乡(人民政府)?$/.test(org)) return 'township';
   if (/人民政府$/.test(org)) return 'government';
-  if (/(局|委员会|委|办公室|中心|管理处|署)$/.test(org)) return 'department';
+  // 管委会, 片区管理局 and 开发区 offices are county-level agencies, as the 县直部门 are.
+  if (/(局|委员会|管委会|委|办公室|中心|管理处|署)$/.test(org)) return 'department';
   return 'other';
 }
 

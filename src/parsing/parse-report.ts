@@ -1,5 +1,6 @@
 import { checkReport } from './checks/report-checks.js';
 import { checkTables } from './checks/table-checks.js';
+import { stripChrome } from './chrome.js';
 import { decodeReport } from './decode.js';
 import { cellsToMetrics, deriveMetrics } from './derive.js';
 import { detectFormat } from './format.js';
@@ -27,16 +28,25 @@ function regionOf(key: SectionKey, spans: readonly SectionSpan[], textLength: nu
   return { start: before?.bodyStart ?? 0, end: after?.start ?? textLength };
 }
 
-/** A document with none of the six parts and none of the tables is not a disclosure annual report. */
-function looksLikeReport(spans: readonly SectionSpan[], tablesFound: number, title: string): boolean {
+/** How far into the text a cut-off report names itself (title, crawler header, preamble). */
+const HEAD_CHARS = 3000;
+
+/**
+ * A document with none of the six parts and none of the tables is not a disclosure annual report.
+ * One that has a part or a table and names itself one (in its title, or near the top when a page
+ * cut it off before its tables) is a report, read for what it holds.
+ */
+function looksLikeReport(spans: readonly SectionSpan[], tablesFound: number, title: string, head: string): boolean {
   if (spans.length >= 2 || tablesFound >= 2) return true;
-  return /政府信息公开/.test(title) && /年度报告|年报/.test(title) && spans.length + tablesFound >= 1;
+  if (spans.length + tablesFound < 1) return false;
+  const names = (s: string) => /政府信息公开|政务公开/.test(s) && /年度报告|年报/.test(s);
+  return names(title) || names(head);
 }
 
 /** Parses the text of one report. Pure; never throws on content, returns NOT_A_REPORT instead. */
 export function parseReportText(raw: string): ParseOutcome {
   // A page saved from a website: lines then count in the text extracted from it.
-  const rt: ReportText = toReportText(looksLikeHtml(raw) ? htmlToText(raw) : raw);
+  const rt: ReportText = toReportText(stripChrome(looksLikeHtml(raw) ? htmlToText(raw) : raw));
   const spans = splitSections(rt);
   const meta = readMeta(rt, spans);
   const regions = {
@@ -46,17 +56,17 @@ export function parseReportText(raw: string): ParseOutcome {
   };
   const slice = (r: Region) => rt.text.slice(r.start, r.end);
   const format = detectFormat(slice(regions.active), slice(regions.applications));
-  const tables = readTables(rt, format, regions);
+  const overview = spans.find((s) => s.key === 'overview');
+  const tablesStart = spans.find((s) => s.key === 'active')?.start ?? rt.text.length;
+  const prose = readProse(rt, overview ? { start: overview.start, end: overview.end } : { start: 0, end: tablesStart }, tablesStart);
+  const tables = readTables(rt, format, regions, { applicationsReceived: prose.applicationsReceived?.value ?? null });
   const tablesFound = [tables.t2Rows.length > 0, tables.t3Rows.length > 0, tables.t4Found].filter(Boolean).length;
-  if (!looksLikeReport(spans, tablesFound, meta.title)) {
+  if (!looksLikeReport(spans, tablesFound, meta.title, rt.text.slice(0, HEAD_CHARS))) {
     return { ok: false, error: { code: 'NOT_A_REPORT', message: '这不是政府信息公开工作年度报告：找不到报告的六个部分和统计表' } };
   }
 
   const { metrics, sources } = cellsToMetrics(tables.cells);
-  deriveMetrics(metrics, sources);
-  const overview = spans.find((s) => s.key === 'overview');
-  const tablesStart = spans.find((s) => s.key === 'active')?.start ?? rt.text.length;
-  const prose = readProse(rt, overview ? { start: overview.start, end: overview.end } : { start: 0, end: tablesStart }, tablesStart);
+  deriveMetrics(metrics, sources, new Set(tables.cells.filter((c) => c.status === 'ambiguous').map((c) => c.key)));
   if (prose.activeItems) {
     metrics['prose.active_items'] = prose.activeItems.value;
     sources['prose.active_items'] = { line: prose.activeItems.line, text: prose.activeItems.text, section: 'overview', derived: false };

@@ -1,3 +1,4 @@
+import { PROSE } from '../catalog/index.js';
 import { readChineseNumber } from './numerals.js';
 import type { ReportText } from './report-text.js';
 import { lineAt } from './report-text.js';
@@ -20,18 +21,11 @@ export interface ProseFacts {
 
 const NUM = '(\\d+|[零一二两三四五六七八九十百千]+)';
 
-/** Totals of proactive disclosure: 共公开政务信息170条, 累计主动公开政府信息1374条; not 政务动态 (news items). */
-const ACTIVE_ITEMS = [
-  new RegExp(`(?:公开|发布)(?:了)?(?:各类)?(?:政府|政务)?信息(?:共|累计|总计)?${NUM}\\s*(?:条|篇|项)`),
-  new RegExp(`(?:主动公开|公开|发布)(?:了)?(?:政府|政务)?信息(?:共|累计|总计)?[^,;。\\d]{0,2}?${NUM}\\s*(?:条|篇)`),
-];
-
-const RECEIVED = [
-  new RegExp(`(?:收到|受理)[^,;。\\d]{0,20}?申请[^,;。\\d]{0,4}?${NUM}\\s*(?:件|个|份|宗)`),
-  new RegExp(`收到${NUM}\\s*(?:件|个|份|宗)[^,;。]{0,16}?申请`),
-  new RegExp(`(?:受理|收到)[^,;。\\d]{0,10}?${NUM}\\s*(?:件|个|份|宗)[^,;。]{0,10}?申请`),
-];
-const RECEIVED_NONE = /(?:未|没有|尚未|无)(?:收到|受理|接到)[^;。]{0,30}?申请|(?:未|没有)(?:发生|产生)[^;。]{0,6}?依申请公开|无依申请公开/;
+/** The catalog's wordings of a prose figure, compiled once. */
+const wordingsOf = (key: keyof typeof PROSE): RegExp[] => PROSE[key].wordings.map((w) => new RegExp(w.replaceAll('{n}', NUM)));
+const ACTIVE_ITEMS = wordingsOf('prose.active_items');
+const RECEIVED = wordingsOf('prose.applications_received');
+const RECEIVED_NONE = new RegExp(PROSE['prose.applications_received'].none);
 
 const NO_REVIEW =
   /(?:未|没有|无|尚未)[^;。]{0,16}?(?:发生|出现|被申请|产生|引起)?[^;。]{0,16}?行政复议[^;。]{0,8}?行政诉讼|行政复议[^;。]{0,10}?行政诉讼[^;。]{0,6}?(?:均为0|均为零|为0|为零)/;

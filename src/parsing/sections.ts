@@ -65,9 +65,11 @@ export function splitSections(rt: ReportText): SectionSpan[] {
     // be tried at every position of the text.
     for (const anchor of anchors) {
       for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + anchor.length)) {
-        const lineStart = text.lastIndexOf('\n', at) + 1;
-        const nl = text.indexOf('\n', at);
-        const lineEnd = nl === -1 ? text.length : nl;
+        // Line bounds from the line table: scanning for '\n' from every keyword is quadratic on one long line.
+        const line0 = lineAt(rt, at) - 1;
+        const lineStart = rt.lineStarts[line0]!;
+        const next = rt.lineStarts[line0 + 1];
+        const lineEnd = next === undefined ? text.length : next - 1;
         const short = lineEnd - lineStart <= HEADING_LINE_MAX;
         const from = short ? lineStart : Math.max(lineStart, at - LOOK_BEHIND);
         const to = short ? lineEnd : Math.min(lineEnd, at + 80);
@@ -96,17 +98,39 @@ export function splitSections(rt: ReportText): SectionSpan[] {
   }));
 }
 
-/** Longest subsequence with strictly increasing rank and non-overlapping spans; earliest wins ties. */
+/**
+ * Longest subsequence with strictly increasing rank and non-overlapping spans; earliest wins ties.
+ * Linear in the candidates: with six ranks, the best chain ending at each rank so far is all a new
+ * candidate needs (a text with thousands of repeated headings once took seconds per MB here).
+ */
 function longestOrderedChain(cs: Candidate[]): Candidate[] {
   const len = cs.map(() => 1);
   const prev = cs.map(() => -1);
+  // Per rank: the candidate with the longest chain among those already closed (bodyStart passed).
+  const bestAt: number[] = [];
+  let pending: number[] = [];
+  const close = (j: number) => {
+    const r = cs[j]!.rank;
+    const b = bestAt[r];
+    if (b === undefined || len[j]! > len[b]! || (len[j] === len[b] && j < b)) bestAt[r] = j;
+  };
   for (let i = 0; i < cs.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (cs[j]!.rank < cs[i]!.rank && cs[j]!.bodyStart <= cs[i]!.start && len[j]! + 1 > len[i]!) {
-        len[i] = len[j]! + 1;
-        prev[i] = j;
-      }
+    const c = cs[i]!;
+    pending = pending.filter((j) => {
+      if (cs[j]!.bodyStart > c.start) return true;
+      close(j);
+      return false;
+    });
+    let from = -1;
+    for (let r = 0; r < c.rank; r++) {
+      const j = bestAt[r];
+      if (j !== undefined && (from === -1 || len[j]! > len[from]! || (len[j] === len[from] && j < from))) from = j;
     }
+    if (from !== -1) {
+      len[i] = len[from]! + 1;
+      prev[i] = from;
+    }
+    pending.push(i);
   }
   let best = -1;
   for (let i = 0; i < cs.length; i++) if (best === -1 || len[i]! > len[best]!) best = i;

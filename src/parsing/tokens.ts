@@ -17,7 +17,14 @@ export interface Token {
 /** A Markdown table's rule line (| --- | :---: |): layout, not cells. */
 const RULE_LINE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$/;
 
-export function splitLine(segment: string): string[] {
+/** Cells of a generic header row: 类别, 项目, 数据1, 列2, Column 3, 总计. */
+const GENERIC_HEADER = /^(?:|类别|项目|内容|名称|指标|数据\s*\d{1,2}|列\s*\d{1,2}|字段\s*\d{1,2}|col(?:umn)?\s*\d{1,2}|总计|合计)$/i;
+
+/** A Markdown heading's marker (### 一、本年新收…): the label is what follows it. */
+const HEADING_MARK = /^[ \t]*#{1,6}[ \t]+/;
+
+export function splitLine(line: string): string[] {
+  const segment = line.charCodeAt(0) === 35 || line.includes('#') ? line.replace(HEADING_MARK, '') : line;
   if (segment.includes('---') && RULE_LINE.test(segment)) return [];
   if (segment.includes('\t')) {
     const fields = segment.split('\t');
@@ -29,7 +36,9 @@ export function splitLine(segment: string): string[] {
     const fields = segment.split('|');
     if (fields.length > 1 && fields[0]!.trim() === '') fields.shift();
     if (fields.length > 1 && fields[fields.length - 1]!.trim() === '') fields.pop();
-    return fields.map((f) => f.trim());
+    const cells = fields.map((f) => f.trim());
+    // A PDF extractor's generic header row (| 类别 | 数据1 | 数据2 | … | 总计 |) names no column: layout.
+    return cells.length > 2 && cells.every((c) => GENERIC_HEADER.test(c)) && cells.some((c) => /\d/.test(c)) ? [] : cells;
   }
   const words = segment.trim().split(/\s+/);
   const out: string[] = [];

@@ -36,6 +36,7 @@ export const FINDING_CODES = [
   'DUPLICATE_CONTENT',
   'CHANGED_AFTER_PUBLICATION',
   'UNIT_ANOMALY',
+  'AMBIGUOUS_CELLS',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

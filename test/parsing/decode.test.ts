@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeReport, MAX_REPORT_BYTES } from '../../src/parsing/decode.js';
 import { normalizeText } from '../../src/parsing/normalize.js';
@@ -53,5 +55,30 @@ describe('normalizeText', () => {
   it('joins spaced-out words and numbering, and maps full-width characters', () => {
     expect(normalizeText('结 果 维 持\t（一） 予以公开\t１２')).toBe('结果维持\t(一)予以公开\t12');
     expect(normalizeText('二〇二二年一月十日')).toBe('2022年1月10日');
+  });
+});
+
+describe('a UTF-8 file with a little damage is still text', () => {
+  const bytes = Buffer.from(readFileSync(new URL('../fixtures/seed-reports/longtan-2020.txt', import.meta.url)));
+
+  it('one invalid byte', () => {
+    const damaged = Buffer.from(bytes);
+    damaged[500] = 0xff;
+    const d = decodeReport(damaged);
+    expect(d.ok && d.encoding).toBe('utf-8');
+    expect(d.ok && d.text.includes('龙潭镇')).toBe(true);
+  });
+
+  it('cut in the middle of a character', () => {
+    let end = bytes.length - 1;
+    while (bytes[end]! < 0xc0) end--;
+    const d = decodeReport(bytes.subarray(0, end + 1));
+    expect(d.ok && d.encoding).toBe('utf-8');
+  });
+
+  it('a GBK text with a few Chinese characters is still GBK', () => {
+    const d = decodeReport(iconv.encode('Report 2020: 龙潭镇 ok\nline two\n', 'gbk'));
+    expect(d.ok && d.encoding).toBe('gb18030');
+    expect(d.ok && d.text).toContain('龙潭镇');
   });
 });

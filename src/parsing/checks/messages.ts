@@ -27,6 +27,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   DUPLICATE_CONTENT: 'warning',
   CHANGED_AFTER_PUBLICATION: 'warning',
   UNIT_ANOMALY: 'info',
+  AMBIGUOUS_CELLS: 'warning',
 };
 
 /** Short Chinese names of each code, for lists in chat answers. */
@@ -55,6 +56,7 @@ export const CODE_TITLE: Record<FindingCode, string> = {
   DUPLICATE_CONTENT: '内容与其他报告雷同',
   CHANGED_AFTER_PUBLICATION: '报告发布后被修改',
   UNIT_ANOMALY: '单位填写不规范',
+  AMBIGUOUS_CELLS: '表格数字连在一起无法拆分',
 };
 
 export const SECTION_TITLE: Record<string, string> = {

@@ -49,6 +49,9 @@ const has = (v: Values, row: RowKey) => v.get(row)?.has('total') ?? false;
 /** Blank counts as 0 here: the sums are judged as they would stand if the blanks meant 0 (spec §3). */
 const num = (v: Values, row: RowKey, col: MetricColumn) => v.get(row)?.get(col)?.value ?? 0;
 const lineOf = (v: Values, row: RowKey, col: MetricColumn) => v.get(row)?.get(col)?.line;
+/** A cell printed run together that the sums could not split: a sum over it cannot be judged. */
+const unsure = (v: Values, rows: readonly RowKey[], cols: readonly MetricColumn[]) =>
+  rows.some((r) => cols.some((c) => v.get(r)?.get(c)?.status === 'ambiguous'));
 
 const T3_LABEL = new Map(T3_ROWS.map((r) => [r.key, r.label]));
 const labelOf = (rowKey: T3RowKey): string => T3_LABEL.get(rowKey) ?? t3Def(rowKey.slice('applications.'.length) as T3Row).printed;
@@ -100,6 +103,7 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
   const rows = t3Expected(v, format);
   if ([...BALANCE_ROWS].every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
+      if (unsure(v, [...BALANCE_ROWS], [col])) continue;
       const left = num(v, t3('new'), col) + num(v, t3('carried_over'), col);
       const right = num(v, t3('handled'), col) + num(v, t3('carried_forward'), col);
       if (left !== right) {
@@ -114,7 +118,7 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
     }
   }
   for (const row of rows) {
-    if (!has(v, row)) continue;
+    if (!has(v, row) || unsure(v, [row], T3_COLUMNS)) continue;
     const parts = T3_COLUMNS.slice(0, 6).reduce((s, c) => s + num(v, row, c), 0);
     const total = num(v, row, 'total');
     if (parts !== total) {
@@ -124,6 +128,7 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
   const results = rows.filter((r) => !BALANCE_ROWS.has(r));
   if (has(v, t3('handled')) && results.every((r) => has(v, r))) {
     for (const col of T3_COLUMNS) {
+      if (unsure(v, [...results, t3('handled')], [col])) continue;
       const sum = results.reduce((s, r) => s + num(v, r, col), 0);
       const total = num(v, t3('handled'), col);
       if (sum !== total) {
@@ -141,7 +146,7 @@ function checkT3Sums(v: Values, format: ReportFormat, out: Finding[]) {
 
 function checkT4Sums(v: Values, out: Finding[]) {
   for (const g of T4_GROUPS) {
-    if (!has(v, g)) continue;
+    if (!has(v, g) || unsure(v, [g], T4_COLUMNS)) continue;
     const parts = T4_COLUMNS.slice(0, 4).reduce((s, c) => s + num(v, g, c), 0);
     const total = num(v, g, 'total');
     if (parts !== total) {
@@ -153,15 +158,20 @@ function checkT4Sums(v: Values, out: Finding[]) {
 function checkCells(cells: readonly CellRead[], out: Finding[]) {
   const blanks = new Map<TableName, CellRead[]>();
   const units: CellRead[] = [];
+  const ambiguous = new Map<TableName, CellRead[]>();
   for (const c of cells) {
     const col = c.col;
-    if (c.status === 'blank' || c.status === 'lost') {
+    if (c.status === 'ambiguous') {
+      ambiguous.set(c.cite.table, [...(ambiguous.get(c.cite.table) ?? []), c]);
+    } else if (c.status === 'blank' || c.status === 'lost') {
       const t = c.cite.table;
       const list = blanks.get(t);
       if (list) list.push(c);
       else blanks.set(t, [c]);
     } else if (c.status === 'text') {
-      out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中“${c.raw}”不是数字，应填写阿拉伯数字`, c.line));
+      const shown = c.raw.length > 24 ? `${c.raw.slice(0, 12)}…（共${c.raw.length}个字符）` : c.raw;
+      const what = /^[+-]?[\d,.]+$/.test(c.raw) ? '数字位数过多，不可能是件数或金额' : '不是数字，应填写阿拉伯数字';
+      out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中“${shown}”${what}`, c.line));
     } else if (c.value !== null) {
       if (c.value < 0 && !SIGNED_COLUMNS.has(col)) {
         out.push(finding('BAD_NUMBER', `${TABLE_TITLE[c.cite.table]}中出现负数“${c.raw}”，件数不能为负`, c.line));
@@ -180,6 +190,15 @@ function checkCells(cells: readonly CellRead[], out: Finding[]) {
   if (other.length > 0) {
     const more = other.length > 1 ? `等${other.length}个单元格` : '';
     out.push(finding('UNIT_ANOMALY', `单元格“${other[0]!.raw}”${more}里写了单位，统一格式的单位写在表头，单元格只填数字`, other[0]!.line));
+  }
+  for (const [t, list] of ambiguous) {
+    out.push(
+      finding(
+        'AMBIGUOUS_CELLS',
+        `${TABLE_TITLE[t]}第${list[0]!.line}行的数字连在一起（“${list[0]!.raw}”），按表格的合计关系有不止一种拆法，${list.length}个单元格无法确定，未予读取；请核对原表`,
+        list[0]!.line,
+      ),
+    );
   }
   for (const [t, list] of blanks) {
     out.push(finding('BLANK_CELLS', `${TABLE_TITLE[t]}有${list.length}个单元格未填写（没有发生的应填0），第一个在第${list[0]!.line}行`, list[0]!.line));

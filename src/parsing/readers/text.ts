@@ -1,3 +1,4 @@
+import { statedPublished } from '../chrome.js';
 import { decodeReport } from '../decode.js';
 import { flattenHtml, looksLikeHtml } from '../html.js';
 import { publishedDate, withoutInfoBar } from './published.js';
@@ -22,6 +23,8 @@ export const textReader: Reader = {
       if (flat.text.trim() === '') return refuse('EMPTY', '网页里没有正文文字');
       return { ok: true, doc: { type: 'html', text: withoutInfoBar(flat.text), encoding: decoded.encoding, published: publishedDate(flat) } };
     }
-    return { ok: true, doc: { type: 'text', text: decoded.text, encoding: decoded.encoding } };
+    // A page a crawler saved as text states its date in its header block (发布时间：…).
+    const published = statedPublished(decoded.text);
+    return { ok: true, doc: { type: 'text', text: decoded.text, encoding: decoded.encoding, ...(published ? { published } : {}) } };
   },
 };

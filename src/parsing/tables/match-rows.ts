@@ -1,4 +1,5 @@
 import { compact } from '../normalize.js';
+import { NUMBER_GONE_WRONG, readCell } from '../cells.js';
 import type { Token } from '../tokens.js';
 import type { RowSpec } from './row-specs.js';
 
@@ -9,6 +10,8 @@ export interface MatchedRow<K extends string = string> {
   label: Token;
   /** Cells as printed, in order, before alignment (numbers, blanks, and text found among them). */
   cells: Token[];
+  /** The label was printed glued to its figures (`…申请数量461000047`): the figures are cells[0]. */
+  glued?: boolean;
 }
 
 const MAX_LABEL = 60;
@@ -16,9 +19,17 @@ const HAS_CJK = /[\u3400-\u9fff]/;
 /** Continuation pieces of a label broken over lines are skipped before the first cell. */
 const MAX_LABEL_PIECES = 4;
 
+/** Figures glued to the end of a label by a page that lost the table's separators. */
+const TRAILING_FIGURES = /^(.*[\u3400-\u9fff）)”」》])([+-]?\d[\d+-]*)$/;
+/** One piece holding several cells: digits with signs inside (`15+210`), as in a 本年增/减 column. */
+export const SIGNED_RUN = /^[+-]?\d+(?:[+-]\d+)+$/;
+
 function matchSpec(token: Token, specs: readonly RowSpec<string>[], last: number): number {
   if (token.cell.kind !== 'text' || token.text.length > MAX_LABEL || !HAS_CJK.test(token.text)) return -1;
-  const label = compact(token.text);
+  return matchLabel(compact(token.text), specs, last);
+}
+
+function matchLabel(label: string, specs: readonly RowSpec<string>[], last: number): number {
   for (let i = last + 1; i < specs.length; i++) {
     const spec = specs[i]!;
     if (spec.after !== undefined && last < spec.after) continue;
@@ -33,24 +44,40 @@ function matchSpec(token: Token, specs: readonly RowSpec<string>[], last: number
  * one), and each row owns the cells between its label and the next label.
  */
 export function matchRows<K extends string>(tokens: readonly Token[], specs: readonly RowSpec<K>[]): MatchedRow<K>[] {
-  const anchors: Array<{ index: number; specIndex: number }> = [];
+  const anchors: Array<{ index: number; specIndex: number; glued?: { label: Token; figures: Token } }> = [];
   let last = -1;
   tokens.forEach((token, index) => {
-    const specIndex = matchSpec(token, specs, last);
+    // A label with figures glued to its end is matched without them (patterns need not be anchored).
+    let glued = unglue(token);
+    let specIndex = glued ? matchSpec(glued.label, specs, last) : -1;
+    if (specIndex === -1) {
+      glued = undefined;
+      specIndex = matchSpec(token, specs, last);
+    }
     if (specIndex !== -1) {
-      anchors.push({ index, specIndex });
+      anchors.push({ index, specIndex, ...(glued ? { glued } : {}) });
       last = specIndex;
     }
   });
   return anchors.map((a, k) => {
     const stop = anchors[k + 1]?.index ?? tokens.length;
-    return {
-      spec: specs[a.specIndex]!,
-      specIndex: a.specIndex,
-      label: tokens[a.index]!,
-      cells: takeCells(tokens, a.index + 1, stop),
-    };
+    const base = { spec: specs[a.specIndex]!, specIndex: a.specIndex };
+    if (a.glued) return { ...base, label: a.glued.label, cells: [a.glued.figures, ...takeCells(tokens, a.index + 1, stop, 0)], glued: true };
+    return { ...base, label: tokens[a.index]!, cells: takeCells(tokens, a.index + 1, stop) };
   });
+}
+
+/** A label token with figures glued to its end, split in two; undefined for any other token. */
+function unglue(token: Token): { label: Token; figures: Token } | undefined {
+  if (token.cell.kind !== 'text' || token.text.length > MAX_LABEL + 40) return undefined;
+  const m = TRAILING_FIGURES.exec(token.text);
+  if (!m) return undefined;
+  const [label, figures] = [m[1]!, m[2]!];
+  if (!/^[+-]?\d+$/.test(figures) && !SIGNED_RUN.test(figures)) return undefined;
+  return {
+    label: { text: label, line: token.line, cell: readCell(label) },
+    figures: { text: figures, line: token.line, cell: readCell(figures) },
+  };
 }
 
 /**
@@ -58,17 +85,26 @@ export function matchRows<K extends string>(tokens: readonly Token[], specs: rea
  * text among them is a cell someone typed words into (kept, to be reported); text after the last
  * cell belongs to what follows (a group heading, a note).
  */
-function takeCells(tokens: readonly Token[], from: number, stop: number): Token[] {
+function takeCells(tokens: readonly Token[], from: number, stop: number, labelPieces = MAX_LABEL_PIECES): Token[] {
   let i = from;
   let skipped = 0;
-  while (i < stop && isLabelPiece(tokens[i]!) && skipped < MAX_LABEL_PIECES) {
-    i++;
-    skipped++;
-  }
   const cells: Token[] = [];
+  // A heading printed twice repeats the pieces already skipped: those do not count again.
+  const seen = new Set<string>(from > 0 ? [tokens[from - 1]!.text] : []);
+  while (i < stop && isLabelPiece(tokens[i]!) && skipped < labelPieces) {
+    // The last piece of a broken label may carry the row's figures glued to it.
+    const glued = unglue(tokens[i]!);
+    if (!seen.has(tokens[i]!.text)) skipped++;
+    seen.add(tokens[i]!.text);
+    i++;
+    if (glued) {
+      cells.push(glued.figures);
+      break;
+    }
+  }
   for (; i < stop; i++) {
     const t = tokens[i]!;
-    if (t.cell.kind !== 'text') {
+    if (t.cell.kind !== 'text' || isNumberLike(t.text)) {
       cells.push(t);
       continue;
     }
@@ -78,6 +114,14 @@ function takeCells(tokens: readonly Token[], from: number, stop: number): Token[
     else break;
   }
   return cells;
+}
+
+/**
+ * Text that is a cell however wrong: cells run together (15+210), a number too long to be one
+ * (300 digits), a converter's Infinity or 1e400. Kept as the row's cell, to be split or reported.
+ */
+function isNumberLike(s: string): boolean {
+  return SIGNED_RUN.test(s) || /^[+-]?\d{16,}$/.test(s) || NUMBER_GONE_WRONG.test(s);
 }
 
 /** Words someone typed where a number belongs: 五, 约3, 3件左右, 两. */
@@ -91,7 +135,7 @@ function looksLikeFigure(s: string): boolean {
  * the label that is not a figure typed as words.
  */
 function isLabelPiece(t: Token): boolean {
-  return t.cell.kind === 'text' && !looksLikeFigure(t.text);
+  return t.cell.kind === 'text' && !looksLikeFigure(t.text) && !isNumberLike(t.text);
 }
 
 /** A value slot after alignment: the token it came from, or none when the flattening lost the cell. */

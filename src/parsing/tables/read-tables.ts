@@ -3,7 +3,9 @@ import type { ReportText } from '../report-text.js';
 import type { Token } from '../tokens.js';
 import { tokenize } from '../tokens.js';
 import type { ReportFormat, SectionKey } from '../types.js';
-import { alignCells, matchRows, type MatchedRow } from './match-rows.js';
+import { needsSplit, splitRows, type SplitCell, type SplitEquations, type SplitRow } from './glued.js';
+import { alignCells, matchRows, SIGNED_RUN, type MatchedRow } from './match-rows.js';
+import { t3Equations, t4Equations } from './sums.js';
 import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, t2RowOf } from './row-specs.js';
 import { readTableFour } from './table-four.js';
 
@@ -18,7 +20,8 @@ export interface CellRead {
   section: SectionKey;
   /** number; null for blank, missing or unreadable. */
   value: number | null;
-  status: 'number' | 'blank' | 'lost' | 'text';
+  /** `ambiguous`: printed run together with its neighbours and the table's sums do not decide it. */
+  status: 'number' | 'blank' | 'lost' | 'text' | 'ambiguous';
   unit: string | null;
   line: number;
   raw: string;
@@ -59,9 +62,37 @@ function toCell({ key, row, col, cite }: Slot, section: SectionKey, token: Token
   return { key, row, col, cite, section, value: null, status: c.kind, unit: null, line: token.line, raw: token.text };
 }
 
-function rowCells(row: MatchedRow, slots: readonly Slot[], section: SectionKey): CellRead[] {
-  const aligned = alignCells(row.cells, slots.length);
-  return slots.map((slot, i) => toCell(slot, section, aligned[i]!.token, row.label.line));
+function alignedCells(tokens: readonly Token[], slots: readonly Slot[], section: SectionKey, line: number): CellRead[] {
+  const aligned = alignCells(tokens, slots.length);
+  return slots.map((slot, i) => toCell(slot, section, aligned[i]!.token, line));
+}
+
+function fromSplit({ key, row, col, cite }: Slot, section: SectionKey, c: SplitCell): CellRead {
+  return { key, row, col, cite, section, value: c.value, status: c.status, unit: null, line: c.line, raw: c.raw };
+}
+
+/** A row of slots as the run-together splitter sees it. */
+function splitRow(tokens: readonly Token[], slots: readonly Slot[], labelGlued: boolean): SplitRow {
+  const cells = [...tokens];
+  while (cells.length > slots.length && cells[cells.length - 1]!.cell.kind === 'blank') cells.pop();
+  const read = alignedCells(tokens, slots, 'active', 0);
+  const asPrinted = read.some((c) => c.status === 'text') ? null : read.map((c) => c.value);
+  return { cells, columns: slots.length, split: needsSplit(cells, slots.length, labelGlued), asPrinted };
+}
+
+/** The cells of rows that may be run together: split where the sums decide, else read as printed. */
+function readRows(
+  rows: readonly { tokens: readonly Token[]; slots: readonly Slot[]; glued: boolean; line: number }[],
+  section: SectionKey,
+  eqs: SplitEquations,
+  extra: readonly SplitRow[] = [],
+): CellRead[][] {
+  const input = rows.map((r) => splitRow(r.tokens, r.slots, r.glued));
+  const split = input.some((r) => r.split !== 'no') ? splitRows([...input, ...extra], eqs) : [];
+  return rows.map((r, i) => {
+    const s = split[i];
+    return s ? r.slots.map((slot, c) => fromSplit(slot, section, s[c]!)) : alignedCells(r.tokens, r.slots, section, r.line);
+  });
 }
 
 /** Built once: the slots of every 表二 row per format, of every 表三 row and of 表四's one data row. */
@@ -82,28 +113,46 @@ function t2Slots(format: ReportFormat, key: T2RowKey): Slot[] | undefined {
   return T2_SLOTS[format].get(key) ?? (format === 'gov2021' ? undefined : T2_SLOTS.gov2019.get(key));
 }
 
+/** Figures stated in the prose that may decide a run-together split (never override a printed cell). */
+export interface TableHints {
+  applicationsReceived?: number | null;
+}
+
+const NO_EQUATIONS: SplitEquations = { own: [], cross: [], prose: [] };
+
 /** Reads 表二, 表三 and 表四 from their regions into keyed cells. */
-export function readTables(rt: ReportText, format: ReportFormat, regions: Record<'active' | 'applications' | 'review_litigation', Region>): TablesRead {
+export function readTables(
+  rt: ReportText,
+  format: ReportFormat,
+  regions: Record<'active' | 'applications' | 'review_litigation', Region>,
+  hints: TableHints = {},
+): TablesRead {
   const cells: CellRead[] = [];
 
   const t2Rows = matchRows(tokenize(rt, regions.active.start, regions.active.end), T2_ROWS);
-  for (const row of t2Rows) {
+  const t2Read = t2Rows.flatMap((row) => {
     const slots = t2Slots(format, row.spec.key);
-    if (slots) cells.push(...rowCells(row, slots, 'active'));
-  }
+    return slots ? [{ tokens: row.cells, slots, glued: row.glued === true, line: row.label.line }] : [];
+  });
+  // 表二 has no sums: a run-together row is read only when it has one reading (000 → 0, 0, 0).
+  for (const row of readRows(t2Read, 'active', NO_EQUATIONS)) cells.push(...row);
 
   const t3Rows = matchRows(tokenize(rt, regions.applications.start, regions.applications.end), T3_ROWS);
-  for (const row of t3Rows) {
-    // The 30号 (六) is a group heading over three sub-rows (its cells, if printed, are empty);
-    // it is a row only where it has figures of its own.
-    if (row.spec.key === 'applications.other' && !row.cells.some((c) => c.cell.kind === 'number')) continue;
-    cells.push(...rowCells(row, T3_SLOTS.get(row.spec.key)!, 'applications'));
-  }
+  // The 30号 (六) is a group heading over three sub-rows (its cells, if printed, are empty);
+  // it is a row only where it has figures of its own.
+  const t3Used = t3Rows.filter((row) => row.spec.key !== 'applications.other' || row.cells.some((c) => c.cell.kind === 'number' || SIGNED_RUN.test(c.text)));
+  const t3Read = t3Used.map((row) => ({ tokens: row.cells, slots: T3_SLOTS.get(row.spec.key)!, glued: row.glued === true, line: row.label.line }));
+  const t3 = t3Equations(
+    t3Used.map((r) => r.spec.key),
+    format,
+    hints.applicationsReceived ?? null,
+  );
+  for (const row of readRows(t3Read, 'applications', t3.equations, t3.extra)) cells.push(...row);
 
   const t4 = readTableFour(tokenize(rt, regions.review_litigation.start, regions.review_litigation.end));
   if (t4) {
-    const aligned = alignCells(t4.cells, T4_SLOTS.length);
-    T4_SLOTS.forEach((slot, i) => cells.push(toCell(slot, 'review_litigation', aligned[i]!.token, t4.line)));
+    const [row] = readRows([{ tokens: t4.cells, slots: T4_SLOTS, glued: false, line: t4.line }], 'review_litigation', { ...NO_EQUATIONS, own: t4Equations() });
+    cells.push(...row!);
   }
   return { t2Rows, t3Rows, t4Found: t4 !== null, t4Line: t4?.line ?? null, cells };
 }

@@ -29,6 +29,8 @@ export interface SplitResult {
   cells: (number | null)[][];
   /** Per row: whether any of its cells was left undecided. */
   ambiguous: boolean[];
+  /** Per row, per column: whether the splits disagree there (or were too many to look at all). */
+  undecided: boolean[][];
   /** How many splits satisfy every equation (capped); 0 means the sums fit no split. */
   solutions: number;
 }
@@ -41,29 +43,7 @@ const MAX_CANDIDATES = 5000;
 const MAX_SOLUTIONS = 64;
 const MAX_STEPS = 200_000;
 
-type Cells = readonly (number | null)[];
-
-/** Every way to cut a string of digits into `k` numbers without leading zeros. */
-function cutDigits(digits: string, k: number, out: number[][], prefix: number[] = []): void {
-  if (k === 1) {
-    if (digits.length > 0 && (digits.length === 1 || digits[0] !== '0')) out.push([...prefix, Number(digits)]);
-    return;
-  }
-  const maxFirst = digits.length - (k - 1);
-  for (let len = 1; len <= maxFirst; len++) {
-    if (len > 1 && digits[0] === '0') break;
-    prefix.push(Number(digits.slice(0, len)));
-    cutDigits(digits.slice(len), k - 1, out, prefix);
-    prefix.pop();
-  }
-}
-
-/** C(n, k), to refuse a cut whose readings are too many to look at. */
-function choose(n: number, k: number): number {
-  let r = 1;
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
-  return r;
-}
+export type Cells = readonly (number | null)[];
 
 /** A piece is a signed run of digits (`+210`) or a blank; anything else cannot be split. */
 const PIECE = /^([+-]?)(\d+)$/;
@@ -82,66 +62,77 @@ function normalizePieces(pieces: readonly string[]): string[] {
   return out;
 }
 
+/** A cell longer than this is no count a report prints (and past 2^53 not exact as a number). */
+const MAX_CELL_DIGITS = 15;
+
 /**
  * Every reading of one row as `columns` cells, in order, that `accept` lets through (the row's own
- * sums); empty when there are too many to look at.
+ * sums); empty when there are too many to look at. One depth-first walk over the cut points, filling
+ * one array in place: only readings that pass are copied.
  */
 export function rowCandidates(row: RunRow, accept: (cells: Cells) => boolean = () => true): Cells[] {
   const pieces = normalizePieces(row.pieces);
   const parsed = pieces.map((p) => (p === '' ? null : PIECE.exec(p)));
-  if (parsed.some((m) => m === undefined) || pieces.some((p, i) => p !== '' && parsed[i] === null)) return [];
+  if (pieces.some((p, i) => p !== '' && parsed[i] === null)) return [];
   const extra = row.columns - pieces.length;
   if (extra < 0) return [];
   if (pieces.some((p) => p.length > MAX_DIGITS)) return [];
+  const digits = parsed.map((m) => (m ? m[2]! : ''));
+  const signs = parsed.map((m) => (m && m[1] === '-' ? -1 : 1));
+  // Cuts still possible from piece i on: refuses early a branch that cannot place every cell.
+  const room: number[] = new Array<number>(pieces.length + 1).fill(0);
+  for (let i = pieces.length - 1; i >= 0; i--) room[i] = room[i + 1]! + Math.max(0, digits[i]!.length - 1);
   const out: Cells[] = [];
+  const cur: (number | null)[] = new Array<number | null>(row.columns).fill(null);
   let visits = 0;
-  let tooMany = false;
-  // Distribute the extra cells over the digit pieces: piece i yields 1 + e_i cells.
-  const splitCounts = (i: number, left: number, acc: number[]): void => {
-    if (tooMany) return;
+  let stop = false;
+  const walk = (i: number, start: number, cell: number, left: number): void => {
+    if (stop) return;
     if (i === pieces.length) {
-      if (left === 0) expand(acc);
+      if (left !== 0) return;
+      if (++visits > MAX_VISITS) {
+        stop = true;
+        return;
+      }
+      if (accept(cur)) {
+        out.push(cur.slice());
+        if (out.length >= MAX_CANDIDATES) stop = true;
+      }
       return;
     }
-    const m = parsed[i];
-    const room = m ? m[2]!.length - 1 : 0;
-    for (let e = 0; e <= Math.min(left, room); e++) {
-      acc.push(e);
-      splitCounts(i + 1, left - e, acc);
-      acc.pop();
+    const d = digits[i]!;
+    if (d === '') {
+      cur[cell] = null;
+      walk(i + 1, 0, cell + 1, left);
+      return;
+    }
+    // Cuts left inside this piece after this cell, and in the pieces after it.
+    const inside = d.length - start - 1;
+    if (left > inside + room[i + 1]!) return;
+    const sign = start === 0 ? signs[i]! : 1;
+    const longest = d[start] === '0' ? 1 : Math.min(MAX_CELL_DIGITS, d.length - start);
+    let value = 0;
+    for (let len = 1; len <= longest; len++) {
+      const end = start + len;
+      value = value * 10 + (d.charCodeAt(end - 1) - 48);
+      cur[cell] = sign * value;
+      if (end === d.length) walk(i + 1, 0, cell + 1, left);
+      else if (left > 0) walk(i, end, cell + 1, left - 1);
+      if (stop) return;
     }
   };
-  const expand = (counts: number[]): void => {
-    let rows: (number | null)[][] = [[]];
-    pieces.forEach((_, i) => {
-      const m = parsed[i];
-      if (!m) {
-        rows = rows.map((r) => [...r, null]);
-        return;
-      }
-      const sign = m[1] === '-' ? -1 : 1;
-      const cuts: number[][] = [];
-      const k = counts[i]! + 1;
-      if (choose(m[2]!.length - 1, k - 1) * rows.length > MAX_VISITS) {
-        tooMany = true;
-        rows = [];
-        return;
-      }
-      cutDigits(m[2]!, k, cuts);
-      const next: (number | null)[][] = [];
-      // Only the first number of a signed piece carries the sign (`+210` → +2, 10).
-      for (const r of rows) for (const c of cuts) next.push([...r, c[0]! * sign, ...c.slice(1)]);
-      rows = next;
-    });
-    visits += rows.length;
-    if (visits > MAX_VISITS) tooMany = true;
-    for (const r of rows) if (out.length < MAX_CANDIDATES && accept(r)) out.push(r);
-  };
-  splitCounts(0, extra, []);
-  return tooMany || out.length >= MAX_CANDIDATES ? [] : out;
+  walk(0, 0, 0, extra);
+  return stop ? [] : out;
 }
 
 const valueOf = (v: number | null | undefined): number => v ?? 0;
+
+/** Whether an equation over one row holds for a reading of it. */
+export function holdsIn(eq: Equation, cells: Cells): boolean {
+  let sum = 0;
+  for (const t of eq) sum += t.coef * valueOf(cells[t.col]);
+  return sum === 0;
+}
 
 function holds(eq: Equation, chosen: readonly (Cells | undefined)[]): boolean | undefined {
   let sum = 0;
@@ -153,20 +144,68 @@ function holds(eq: Equation, chosen: readonly (Cells | undefined)[]): boolean | 
   return sum === 0;
 }
 
+/** Passes of bounds pruning; each only ever removes readings, so a few settle what they can. */
+const MAX_PRUNE_PASSES = 8;
+
+/**
+ * Drops the readings of a row that no choice of the other rows can complete to an equation: a row's
+ * part of Σ must lie within what the others can still make up. Sound (only impossible readings go),
+ * and it lets the search below settle tables with many run-together rows in few steps.
+ */
+function pruneByBounds(candidates: Cells[][], equations: readonly Equation[]): void {
+  const part = (eq: Equation, row: number, c: Cells) => eq.reduce((s, t) => (t.row === row ? s + t.coef * valueOf(c[t.col]) : s), 0);
+  for (let pass = 0, changed = true; changed && pass < MAX_PRUNE_PASSES; pass++) {
+    changed = false;
+    for (const eq of equations) {
+      const rowsIn = [...new Set(eq.map((t) => t.row))];
+      if (rowsIn.some((r) => candidates[r]!.length === 0)) return;
+      const range = new Map(
+        rowsIn.map((r) => {
+          let lo = Infinity;
+          let hi = -Infinity;
+          for (const c of candidates[r]!) {
+            const v = part(eq, r, c);
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+          }
+          return [r, [lo, hi] as const];
+        }),
+      );
+      const lo = rowsIn.reduce((s, r) => s + range.get(r)![0], 0);
+      const hi = rowsIn.reduce((s, r) => s + range.get(r)![1], 0);
+      for (const r of rowsIn) {
+        if (candidates[r]!.length < 2) continue;
+        const [rlo, rhi] = range.get(r)!;
+        const [otherLo, otherHi] = [lo - rlo, hi - rhi];
+        const kept = candidates[r]!.filter((c) => {
+          const v = part(eq, r, c);
+          return v >= -otherHi && v <= -otherLo;
+        });
+        if (kept.length < candidates[r]!.length) {
+          candidates[r] = kept;
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
 /**
  * Solves a table whose rows may be run together. Rows with a single reading (separators intact)
  * simply take part in the sums. Equations that name a row outside the table are ignored.
  */
-export function solveRunTogether(rows: readonly RunRow[], equations: readonly Equation[]): SplitResult {
+export function solveRunTogether(rows: readonly RunRow[], equations: readonly Equation[], known: readonly (readonly Cells[] | undefined)[] = []): SplitResult {
   const valid = equations.filter((eq) => eq.every((t) => t.row >= 0 && t.row < rows.length && t.col >= 0 && t.col < rows[t.row]!.columns));
   // Row-local equations prune a row's readings as they are made.
   const local = rows.map((_, r) => valid.filter((eq) => eq.every((t) => t.row === r)));
-  const candidates = rows.map((row, r) =>
-    rowCandidates(row, (c) => {
-      const chosen: (Cells | undefined)[] = [];
-      chosen[r] = c;
-      return local[r]!.every((eq) => holds(eq, chosen) === true);
-    }),
+  const candidates = rows.map((row, r) => {
+    const given = known[r];
+    if (given) return given.filter((c) => local[r]!.every((eq) => holdsIn(eq, c)));
+    return rowCandidates(row, (c) => local[r]!.every((eq) => holdsIn(eq, c)));
+  });
+  pruneByBounds(
+    candidates,
+    valid.filter((eq) => eq.some((t) => t.row !== eq[0]!.row)),
   );
   // Search the rows with fewest readings first; check an equation as soon as its rows are chosen.
   const order = rows.map((_, i) => i).sort((a, b) => candidates[a]!.length - candidates[b]!.length);
@@ -199,16 +238,22 @@ export function solveRunTogether(rows: readonly RunRow[], equations: readonly Eq
     chosen[r] = undefined;
   };
   search(0);
-  const cells = rows.map((row, r) =>
+  // Agreement among the splits found only decides a cell when every split was found.
+  const complete = exhausted && solutions.length > 0 && solutions.length < MAX_SOLUTIONS;
+  const undecided = rows.map((row, r) =>
     Array.from({ length: row.columns }, (_, c) => {
-      if (solutions.length === 0 || !exhausted) return candidates[r]!.length === 1 ? candidates[r]![0]![c]! : null;
+      if (candidates[r]!.length === 1) return false;
+      if (!complete) return true;
       const first = solutions[0]![r]![c]!;
-      return solutions.every((s) => s[r]![c] === first) ? first : null;
+      return !solutions.every((s) => s[r]![c] === first);
     }),
   );
-  const ambiguous = rows.map((row, r) => {
-    if (candidates[r]!.length === 1) return false;
-    return cells[r]!.some((v, c) => v === null && !(solutions.length > 0 && solutions.every((s) => s[r]![c] === null)));
-  });
-  return { cells, ambiguous, solutions: solutions.length };
+  const cells = rows.map((row, r) =>
+    Array.from({ length: row.columns }, (_, c) => {
+      if (undecided[r]![c]) return null;
+      return candidates[r]!.length === 1 ? candidates[r]![0]![c]! : solutions[0]![r]![c]!;
+    }),
+  );
+  const ambiguous = undecided.map((row) => row.some(Boolean));
+  return { cells, ambiguous, undecided, solutions: solutions.length };
 }
