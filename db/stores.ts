@@ -1,6 +1,8 @@
 import type { ReportStore } from '../src/bot/core/store.js';
 import type { SeenUpdates } from '../src/bot/adapters/dedupe.js';
+import type { ConversationStore } from '../src/bot/conversations.js';
 import type { DbHandle } from './client.js';
+import { createConversationStore } from './conversations.js';
 import { createDeliveryLog, type DeliveryLog } from './deliveries.js';
 import { createFindingStore, type FindingStore } from './findings.js';
 import { createJobRunLog, type JobRunLog } from './job-runs.js';
@@ -28,6 +30,8 @@ export interface Stores {
   jobRuns: JobRunLog;
   /** Chat updates already handled (the adapters' dedupe), shared by every process. */
   seenUpdates: SeenUpdates;
+  /** Each chat's conversation context (follow-ups, 「更多」), forgotten 30 minutes after the last turn. */
+  conversations: ConversationStore;
 }
 
 export function createStores(c: Connection): Stores {
@@ -43,5 +47,6 @@ export function createStores(c: Connection): Stores {
     deliveries: createDeliveryLog(c),
     jobRuns: createJobRunLog(c),
     seenUpdates: createSeenUpdates(c),
+    conversations: createConversationStore(c),
   };
 }

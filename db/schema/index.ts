@@ -9,3 +9,4 @@ export * from './roster.js';
 export * from './subscriptions.js';
 export * from './deliveries.js';
 export * from './seen-updates.js';
+export * from './conversations.js';

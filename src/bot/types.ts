@@ -35,6 +35,11 @@ export interface MessageContext {
   isChatAdmin?: () => Promise<boolean>;
   /** The platform's id of this update; an update whose key was seen before is not handled again. */
   updateKey?: string;
+  /**
+   * The conversation this message is a turn of (docs/data-contract.md §6.2); absent: the chat's own
+   * (`<transport>:<chatId>`), null: it stands alone (an HTTP request without `chat`).
+   */
+  conversation?: string | null;
 }
 
 /** JSON shape of an answer (docs/data-contract.md §4 `ask --json`). */
@@ -76,10 +81,21 @@ export interface Reply {
   retryAfterSeconds?: number;
 }
 
+/**
+ * What the core keeps of a conversation between two turns (src/bot/core/conversation.ts): plain JSON,
+ * opaque to the entries and the store, checked by the core when it is read back.
+ */
+export type ChatContext = Readonly<Record<string, unknown>>;
+
 /** The question core as the pipeline, the CLI `ask` and the tests use it. */
 export interface Core {
   /** Answers one question; never throws (an unexpected error becomes the apology). `now` fixes "today". */
   ask(question: string, now?: Date): Answer;
+  /**
+   * Answers one turn of a conversation: a follow-up (「去年呢」) fills what it leaves out from `previous`;
+   * returns the context for the next turn. Never throws. A core without it answers every message alone.
+   */
+  turn?(question: string, previous: ChatContext | null, now?: Date): { answer: Answer; context: ChatContext | null };
 }
 
 /** Every entry's one way in. */

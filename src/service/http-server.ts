@@ -48,7 +48,7 @@ function toIncoming(req: IncomingMessage, text: string): Incoming {
 }
 
 /**
- * POST /ask {"question"} → `{kind, text, rows}`: the answer JSON of `ask --json` for a question,
+ * POST /ask {"question", "chat"?} → `{kind, text, rows}`: the answer JSON of `ask --json` for a question,
  * kind `help`/`command`/`refused` for what the pipeline says itself; 204 when it says nothing.
  * GET /healthz → status. node:http only.
  */
@@ -60,14 +60,19 @@ export function createHttpServer(deps: HttpDeps): Server {
       if (req.method !== 'POST') return send(res, 405, { error: '请用 POST /ask，正文为 {"question":"…"}' });
       const body = await readBody(req);
       if (body === null) return send(res, 413, { error: '请求太大' });
-      let question: unknown;
+      let parsed: { question?: unknown; chat?: unknown };
       try {
-        question = (JSON.parse(body) as { question?: unknown }).question;
+        parsed = (JSON.parse(body) ?? {}) as { question?: unknown; chat?: unknown };
       } catch {
         return send(res, 400, { error: '正文不是有效的 JSON，应为 {"question":"…"}' });
       }
+      const { question, chat } = parsed;
       if (typeof question !== 'string') return send(res, 400, { error: '缺少 question 字段' });
-      const reply = await deps.pipeline.handle(toIncoming(req, question));
+      if (chat !== undefined && (typeof chat !== 'string' || chat.length === 0 || chat.length > 200)) {
+        return send(res, 400, { error: 'chat 字段应为1到200个字符的字符串（同一段对话用同一个 chat）' });
+      }
+      // A request stands alone unless it names its conversation (docs/data-contract.md §6.4).
+      const reply = await deps.pipeline.handle(toIncoming(req, question), { conversation: chat ?? null });
       if (!reply) return void res.writeHead(204).end();
       const answer = { kind: reply.kind, text: reply.text, rows: reply.rows };
       if (reply.retryAfterSeconds === undefined) return send(res, 200, answer);

@@ -64,6 +64,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     now,
     wallClock: opts.wallClock,
     resolveScope: createScopeResolver(() => stores.reports.listOrgs()),
+    conversations: stores.conversations,
   });
 
   const server = createHttpServer({ pipeline, health: () => ({ years: stores.reports.years() }), log });

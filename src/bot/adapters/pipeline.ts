@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { isAddressed, isFromBot, isStale, isTooLong, MAX_MESSAGE_CHARS, STALE_AFTER_MS } from '../core/guards.js';
 import { APOLOGY } from '../core/handle.js';
+import { converse, type ConversationStore } from '../conversations.js';
 import type { SubscriptionStore } from '../subscriptions.js';
 import type { Core, Incoming, MessageContext, Pipeline, Reply } from '../types.js';
 import { createBinder, isChat } from './binding.js';
@@ -35,6 +36,8 @@ export interface PipelineDeps {
   /** Names the bot is @mentioned by in group text. */
   botNames?: readonly string[];
   resolveScope?: ScopeResolver;
+  /** Each chat's conversation context (follow-ups like 「去年呢」); without it every question stands alone. */
+  conversations?: ConversationStore;
 }
 
 /** Why a message got no reply. */
@@ -46,6 +49,10 @@ type ForUs = Exclude<Intent, { kind: 'otherBot' }>;
 
 /** An unknown bare command in a group is most likely another bot's. */
 const isAnotherBotsCommand = (intent: Intent, incoming: Incoming) => intent.kind === 'unknownCommand' && incoming.isGroup && !intent.explicit;
+
+/** The conversation a message belongs to: the entry's own (HTTP: the request's `chat`), else its chat's. */
+const conversationKey = (incoming: Incoming, ctx: MessageContext): string | null =>
+  ctx.conversation !== undefined ? ctx.conversation : `${incoming.transport}:${incoming.chatId}`;
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const today = deps.now ?? (() => new Date());
@@ -87,7 +94,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         return reply('command', await bind(incoming, ctx, intent.name, intent.kind === 'subscribe', now));
       case 'question':
         if (!intent.text) return reply('help', intent.viaCommand ? MESSAGES.askEmpty : helpText());
-        return deps.core.ask(intent.text, now);
+        return converse(deps.core, deps.conversations, conversationKey(incoming, ctx), intent.text, now);
     }
   }
 

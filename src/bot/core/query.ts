@@ -27,12 +27,13 @@ export type HelpReason = 'asked' | 'thanks' | 'empty' | 'too_long' | 'not_unders
 export type Query =
   | { kind: 'help'; reason: HelpReason }
   | { kind: 'metric' | 'compare' | 'trend'; scope: Scope; years: YearSpec; metrics: MetricAsk[]; yesNo: boolean; sum?: boolean }
-  | { kind: 'rank'; scope: Scope; years: YearSpec; metric: MetricAsk; order: 'desc' | 'asc'; top: number | null }
+  /** `page`: which ten of the list (「更多」 asks for the next), 0 or absent for the first. */
+  | { kind: 'rank'; scope: Scope; years: YearSpec; metric: MetricAsk; order: 'desc' | 'asc'; top: number | null; page?: number }
   /**
    * `overdue`: asked about what is overdue now (谁逾期没交, 哪些镇逾期了), so without a year it is about
    * the last year whose deadline has passed.
    */
-  | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter; overdue?: boolean }
+  | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter; overdue?: boolean; page?: number }
   | { kind: 'report'; scope: Scope; years: YearSpec; aspect: ReportAspect; onlyWrong?: boolean }
   | { kind: 'deadline'; scope: Scope; years: YearSpec }
   | { kind: 'clarify'; about: 'org'; mention: OrgMention }

@@ -24,6 +24,7 @@ import {
   WRONG_FORMAT_CUE,
   YES_NO_CUE,
 } from './lexicon/kinds.js';
+import { continueSlots, nextConversation, type Conversation } from './conversation.js';
 import type { MetricAsk } from './metrics.js';
 import type { Query, Scope } from './query.js';
 import { readSlots, resolveOrgs, type ParseContext, type Slots } from './slots.js';
@@ -45,12 +46,24 @@ function topOf(rest: string): number | null {
 
 /** Understands one question. Pure: the same text, index and year always give the same query. */
 export function parseQuestion(raw: string, ctx: ParseContext): Query {
+  return parseTurn(raw, ctx, null).query;
+}
+
+/**
+ * Understands one turn of a conversation: a follow-up (「去年呢」) takes what it leaves out from `previous`.
+ * Returns the query and the context for the next turn. Pure.
+ */
+export function parseTurn(raw: string, ctx: ParseContext, previous: Conversation | null): { query: Query; next: Conversation | null } {
   const clean = cleanQuestion(raw, ctx.botNames);
-  if (clean.length > MAX_QUESTION_CHARS) return { kind: 'help', reason: 'too_long' };
-  if (clean.command && HELP_COMMANDS.has(clean.command)) return { kind: 'help', reason: 'asked' };
+  const alone = (query: Query) => ({ query, next: previous });
+  if (clean.length > MAX_QUESTION_CHARS) return alone({ kind: 'help', reason: 'too_long' });
+  if (clean.command && HELP_COMMANDS.has(clean.command)) return alone({ kind: 'help', reason: 'asked' });
   const normalized = normalizeQuestion(clean.text).replace(/#/g, ' ');
-  if (!/[\p{L}\p{N}]/u.test(normalized)) return { kind: 'help', reason: clean.text ? 'not_understood' : 'empty' };
-  return decide(readSlots(normalized, ctx));
+  if (!/[\p{L}\p{N}]/u.test(normalized)) return alone({ kind: 'help', reason: clean.text ? 'not_understood' : 'empty' });
+  const turn = continueSlots(readSlots(normalized, ctx), previous, ctx.index);
+  const decided = decide(turn.slots);
+  const query = turn.page > 0 && (decided.kind === 'rank' || decided.kind === 'status') ? { ...decided, page: turn.page } : decided;
+  return { query, next: nextConversation(turn, query, previous) };
 }
 
 /** 谁还没交; 谁逾期没交 asks only about a year whose deadline has passed. */
