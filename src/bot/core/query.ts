@@ -1,3 +1,4 @@
+import type { FindingCode } from '../../parsing/types.js';
 import type { MetricAsk } from './metrics.js';
 import type { OrgMention } from './orgs.js';
 import type { OrgRecord } from './store.js';
@@ -38,4 +39,8 @@ export type Query =
   | { kind: 'deadline'; scope: Scope; years: YearSpec }
   | { kind: 'clarify'; about: 'org'; mention: OrgMention }
   | { kind: 'clarify'; about: 'metric'; scope: Scope; years: YearSpec }
-  | { kind: 'unknown'; names: Array<{ name: string; nearest: OrgRecord[] }> };
+  | { kind: 'unknown'; names: Array<{ name: string; nearest: OrgRecord[] }> }
+  /** About the data on file (霍邱县有几个镇, 棉洋镇属于哪个县, 数据库里有几份报告) or what no report holds (镇长是谁). */
+  | { kind: 'about'; topic: 'catalogue' | 'towns' | 'region_of' | 'not_in_reports'; scope: Scope; years: YearSpec }
+  /** What a finding means and what to change (TRUNCATED_TABLE是什么意思, 勾稽关系不对怎么改). */
+  | { kind: 'explain'; codes: FindingCode[] };

@@ -24,6 +24,7 @@ import {
   WRONG_FORMAT_CUE,
   YES_NO_CUE,
 } from './lexicon/kinds.js';
+import { aboutQuery, explainQuery } from './about.js';
 import { continueSlots, nextConversation, type Conversation } from './conversation.js';
 import type { MetricAsk } from './metrics.js';
 import type { Query, Scope } from './query.js';
@@ -60,6 +61,8 @@ export function parseTurn(raw: string, ctx: ParseContext, previous: Conversation
   if (clean.command && HELP_COMMANDS.has(clean.command)) return alone({ kind: 'help', reason: 'asked' });
   const normalized = normalizeQuestion(clean.text).replace(/#/g, ' ');
   if (!/[\p{L}\p{N}]/u.test(normalized)) return alone({ kind: 'help', reason: clean.text ? 'not_understood' : 'empty' });
+  const explain = explainQuery(normalized);
+  if (explain) return alone(explain);
   const turn = continueSlots(readSlots(normalized, ctx), previous, ctx.index);
   const decided = decide(turn.slots);
   const query = turn.page > 0 && (decided.kind === 'rank' || decided.kind === 'status') ? { ...decided, page: turn.page } : decided;
@@ -138,6 +141,8 @@ export function decide(slots: Slots): Query {
   if (nothingNamed && THANKS_CUE.test(plain)) return { kind: 'help', reason: 'thanks' };
   if (nothingNamed && HELP_CUE.test(plain)) return { kind: 'help', reason: 'asked' };
   if (slots.unknown.length > 0 && orgs.length === 0 && !region) return { kind: 'unknown', names: slots.unknown };
+  const about = aboutQuery(slots, scope, metrics);
+  if (about) return about;
   const aboutRules = orgs.length === 0 && !region && years.kind === 'none' && (metrics.length > 0 || infoFee) && HOW_TO_CUE.test(rest);
   if (aboutRules) return { kind: 'help', reason: 'out_of_scope' };
   // 谁还没交 is about who has not filed, even though 交 is also a deadline word.
