@@ -3,6 +3,7 @@ import { asConversation, type Conversation } from './conversation.js';
 import type { CoreDeps } from './deps.js';
 import { execContext } from './execute/context.js';
 import { execute } from './execute/index.js';
+import { fitOneMessage } from './execute/paging.js';
 import { snapshotOf } from './snapshot.js';
 import { parseTurn } from './question.js';
 
@@ -23,7 +24,8 @@ function answerUnsafe(deps: CoreDeps, question: string, now: Date, previous: Con
   const ctx = execContext(deps, snapshotOf(deps.store), now);
   const parse = { index: ctx.index, currentYear: ctx.currentYear, botNames: deps.botNames };
   const { query, next } = parseTurn(typeof question === 'string' ? question : '', parse, previous);
-  return { answer: execute(ctx, query), context: next };
+  const answer = execute(ctx, query);
+  return { answer: { ...answer, text: fitOneMessage(answer.text) }, context: next };
 }
 
 /** Answers one turn of a conversation; an unexpected error becomes a short apology and keeps the last context. */
