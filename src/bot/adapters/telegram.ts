@@ -5,6 +5,7 @@ import { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
 import type { Notifier, Pipeline } from '../types.js';
+import { createChatQueues } from './chat-queue.js';
 import { COMMANDS } from './commands.js';
 import { toIncoming } from './telegram-message.js';
 import { callWithRetry, createTelegramSender, type RetryOptions } from './telegram-send.js';
@@ -53,6 +54,10 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
     return member.status === 'creator' || member.status === 'administrator';
   }
 
+  // Replies are queued per chat and not awaited here: telegraf reads the next updates only when the
+  // handlers of the last batch return, so a group waiting out a 429 must not hold the others up.
+  const queues = createChatQueues((err, chatId) => log.error({ err, chatId }, 'telegram reply not sent'));
+
   bot.on(message('text'), async (ctx) => {
     const view = toIncoming(ctx.message, identity);
     if (!view) return;
@@ -62,7 +67,7 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
       updateKey: `telegram:${me.id}:${ctx.update.update_id}`,
       isChatAdmin: incoming.isGroup ? () => isChatAdmin(incoming.chatId, incoming.senderId) : undefined,
     });
-    if (reply) await sender.send(incoming.chatId, reply.text, incoming.isGroup ? view.messageId : undefined);
+    if (reply) queues.enqueue(incoming.chatId, () => sender.send(incoming.chatId, reply.text, incoming.isGroup ? view.messageId : undefined));
   });
   bot.catch((err, ctx) => {
     log.error({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text: ctx.text }, 'telegram update failed');
@@ -81,7 +86,10 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
     },
   };
 
-  if (opts.webhook) return { notifier, botUsername: me.username, ...(await listenWebhook(bot, opts.webhook, log)) };
+  if (opts.webhook) {
+    const hook = await listenWebhook(bot, opts.webhook, log);
+    return { notifier, botUsername: me.username, webhookPort: hook.webhookPort, stop: () => hook.stop().then(() => drained(queues.idle())) };
+  }
 
   let ended = false;
   const running = bot
@@ -103,8 +111,16 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
         }
       }
       await running;
+      await drained(queues.idle());
     },
   };
+}
+
+/** Replies still queued at shutdown get a moment to go out; a chat paused by a long 429 is not waited for. */
+function drained(idle: Promise<void>, graceMs = 5000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs).unref()));
+  return Promise.race([idle, grace]).finally(() => clearTimeout(timer));
 }
 
 async function listenWebhook(bot: Telegraf, hook: TelegramWebhook, log: Logger): Promise<{ webhookPort: number; stop(): Promise<void> }> {
