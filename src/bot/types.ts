@@ -55,10 +55,23 @@ export interface AnswerRow {
   [extra: string]: unknown;
 }
 
+/** A chart an answer carries (a trend over years, a ranking): drawn as a PNG by the entries (src/bot/adapters/chart.ts). */
+export interface ChartSpec {
+  type: 'line' | 'bar';
+  title: string;
+  /** Years (line) or organisation names (bar), along the x axis. */
+  labels: string[];
+  series: Array<{ name: string; values: Array<number | null> }>;
+  /** 件, 条, 万元: said on the value axis. */
+  unit: string;
+}
+
 export interface Answer {
   kind: AnswerKind;
   text: string;
   rows: AnswerRow[];
+  /** A picture of the answer, for trends of more than three years, rankings, or when asked to 画. */
+  chart?: ChartSpec;
 }
 
 /** Where a notice goes: a chat on a transport. */
@@ -79,6 +92,8 @@ export interface Reply {
   rows: AnswerRow[];
   /** On a refusal for asking too fast: seconds until the sender may ask again. */
   retryAfterSeconds?: number;
+  /** A chart to send after the text (an answer's). */
+  chart?: ChartSpec;
 }
 
 /**

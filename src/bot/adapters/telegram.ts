@@ -67,7 +67,17 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
       updateKey: `telegram:${me.id}:${ctx.update.update_id}`,
       isChatAdmin: incoming.isGroup ? () => isChatAdmin(incoming.chatId, incoming.senderId) : undefined,
     });
-    if (reply) queues.enqueue(incoming.chatId, () => sender.send(incoming.chatId, reply.text, incoming.isGroup ? view.messageId : undefined));
+    if (!reply) return;
+    queues.enqueue(incoming.chatId, () => sender.send(incoming.chatId, reply.text, incoming.isGroup ? view.messageId : undefined));
+    const chart = reply.chart;
+    if (chart) {
+      queues.enqueue(incoming.chatId, async () => {
+        // Loaded on the first chart only: echarts and resvg are large.
+        const { renderChartPng } = await import('./chart.js');
+        const png = renderChartPng(chart);
+        await callWithRetry(() => bot.telegram.sendPhoto(incoming.chatId, { source: png, filename: 'chart.png' }, { caption: chart.title }), log, opts.retry);
+      });
+    }
   });
   bot.catch((err, ctx) => {
     log.error({ err, updateId: ctx.update.update_id, chatId: ctx.chat?.id, text: ctx.text }, 'telegram update failed');

@@ -1,3 +1,4 @@
+import { FileBox } from 'file-box';
 import { types, WechatyBuilder, type Message, type OfficialPuppetNpmName, type Wechaty } from 'wechaty';
 import type { Config } from '../../config.js';
 import type { Logger } from 'pino';
@@ -51,6 +52,11 @@ export async function startWechat(opts: WechatOptions): Promise<WechatHandle> {
     for (const [i, part] of splitText(reply.text, WECHAT_TEXT_LIMIT).entries()) {
       if (room) await (i === 0 ? room.say(part, talker) : room.say(part));
       else await talker.say(part);
+    }
+    if (reply.chart) {
+      const { renderChartPng } = await import('./chart.js');
+      const image = FileBox.fromBuffer(renderChartPng(reply.chart), 'chart.png');
+      await (room ?? talker).say(image);
     }
   }
 

@@ -2,6 +2,7 @@ import type { Answer, ChatContext, Core } from '../types.js';
 import { asConversation, type Conversation } from './conversation.js';
 import type { CoreDeps } from './deps.js';
 import { execContext } from './execute/context.js';
+import { chartOf, DRAW_CUE } from './chart-spec.js';
 import { execute } from './execute/index.js';
 import { fitOneMessage } from './execute/paging.js';
 import { snapshotOf } from './snapshot.js';
@@ -23,9 +24,11 @@ export interface TurnResult {
 function answerUnsafe(deps: CoreDeps, question: string, now: Date, previous: Conversation | null): TurnResult {
   const ctx = execContext(deps, snapshotOf(deps.store), now);
   const parse = { index: ctx.index, currentYear: ctx.currentYear, botNames: deps.botNames };
-  const { query, next } = parseTurn(typeof question === 'string' ? question : '', parse, previous);
+  question = typeof question === 'string' ? question : '';
+  const { query, next } = parseTurn(question, parse, previous);
   const answer = execute(ctx, query);
-  return { answer: { ...answer, text: fitOneMessage(answer.text) }, context: next };
+  const chart = chartOf(answer, DRAW_CUE.test(question));
+  return { answer: { ...answer, text: fitOneMessage(answer.text), ...(chart ? { chart } : {}) }, context: next };
 }
 
 /** Answers one turn of a conversation; an unexpected error becomes a short apology and keeps the last context. */
