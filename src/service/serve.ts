@@ -28,7 +28,8 @@ export interface ServiceOptions {
 }
 
 export interface Service {
-  http: AddressInfo;
+  /** Where HTTP listens; null when its port was taken (the rest of the service runs without it). */
+  http: AddressInfo | null;
   /** Settles when the console input ends (a piped script finished) or stop() was called. */
   finished: Promise<void>;
   stop(): Promise<void>;
@@ -39,6 +40,25 @@ async function ingestSamplesIfEmpty(app: App, opts: ServiceOptions, say: (s: str
   const summary = await ingestPaths(app.db, [opts.samplesDir ?? SAMPLES_DIR]);
   const names = summary.stored.map((r) => (r.status === 'stored' ? `${r.name}${r.year}` : '')).filter(Boolean);
   say(`数据库是空的，已导入 ${summary.stored.length} 份示例年报：${names.join('、')}。`);
+}
+
+/**
+ * HTTP on its configured port; a port already taken is said (with the variable that changes it) and
+ * the service goes on without HTTP, so the console and the bots still start.
+ */
+async function listenOrSay(server: ReturnType<typeof createHttpServer>, config: Config, say: (s: string) => void, log: Logger): Promise<AddressInfo | null> {
+  try {
+    const http = await listen(server, config.httpHost, config.httpPort);
+    log.info({ host: http.address, port: http.port }, 'http entry listening');
+    return http;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log.warn({ err, port: config.httpPort }, 'http port taken; running without HTTP');
+    say(
+      `HTTP 端口 ${config.httpHost}:${config.httpPort} 已被占用，本次不提供 HTTP 接口。换一个端口请设置环境变量 NIANBAO_HTTP_PORT（例如 NIANBAO_HTTP_PORT=8788，0 为自动选择），或 NIANBAO_HTTP_HOST。`,
+    );
+    return null;
+  }
 }
 
 /**
@@ -68,9 +88,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   });
 
   const server = createHttpServer({ pipeline, health: () => ({ years: stores.reports.years() }), log });
-  const http = await listen(server, config.httpHost, config.httpPort);
-  stops.push(() => closeServer(server));
-  log.info({ host: http.address, port: http.port }, 'http entry listening');
+  const http = await listenOrSay(server, config, say, log);
+  if (http) stops.push(() => closeServer(server));
 
   const shared = { pipeline, log };
   if (config.telegram) {
@@ -108,8 +127,12 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     })());
 
   if (opts.console) {
-    say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多），HTTP：POST http://${http.address}:${http.port}/ask`);
-    void runConsoleChat({ pipeline, ...opts.console }).then(stop);
+    // Stopping (Ctrl-C) closes the console first, so no question reaches a closed database.
+    const closeConsole = new AbortController();
+    stops.unshift(async () => closeConsole.abort());
+    const where = http ? `，HTTP：POST http://${http.address}:${http.port}/ask` : '';
+    say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多；Ctrl-C 退出）${where}`);
+    void runConsoleChat({ pipeline, ...opts.console, signal: closeConsole.signal }).then(stop);
   }
   return { http, finished, stop };
 }
