@@ -20,10 +20,18 @@ export interface ConversationStore {
  * One turn of the conversation `chatKey` at `now`: the last context in, the answer out, the next context
  * kept. Without a store, a key or a core that converses, the question stands alone.
  */
-export function converse(core: Core, store: ConversationStore | undefined, chatKey: string | null, question: string, now: Date): Answer {
-  if (!core.turn || !store || chatKey === null) return core.ask(question, now);
+export function converse(
+  core: Core,
+  store: ConversationStore | undefined,
+  chatKey: string | null,
+  question: string,
+  now: Date,
+  home: readonly string[] = [],
+): Answer {
+  if (!core.turn) return core.ask(question, now);
+  if (!store || chatKey === null) return core.turn(question, null, now, home).answer;
   const since = new Date(now.getTime() - CONVERSATION_TTL_MS);
-  const { answer, context } = core.turn(question, store.load(chatKey, since), now);
+  const { answer, context } = core.turn(question, store.load(chatKey, since), now, home);
   store.save(chatKey, context, now);
   store.forget(since);
   return answer;

@@ -109,8 +109,9 @@ export interface Core {
   /**
    * Answers one turn of a conversation: a follow-up (「去年呢」) fills what it leaves out from `previous`;
    * returns the context for the next turn. Never throws. A core without it answers every message alone.
+   * `home`: the organisations the asking chat is bound to (/subscribe), shown in a ranking wherever they stand.
    */
-  turn?(question: string, previous: ChatContext | null, now?: Date): { answer: Answer; context: ChatContext | null };
+  turn?(question: string, previous: ChatContext | null, now?: Date, home?: readonly string[]): { answer: Answer; context: ChatContext | null };
 }
 
 /** Every entry's one way in. */

@@ -14,13 +14,15 @@ import { at, TODAY, type Case } from './table.js';
 
 const CHARS = [...'安柏宝碧滨昌朝辰川春丹岱峨丰枫福阜港葛谷瀚禾鹤恒红洪虎华桦怀桓黄徽嘉江蛟锦晋靖峻凯岚兰澜黎莲林临'];
 
+const townName = (i: number) => `${CHARS[i % CHARS.length]}${CHARS[Math.floor(i / CHARS.length) % CHARS.length]}${CHARS[(i * 7 + 3) % CHARS.length]}镇`;
+
 /** 600 towns in 2021, each with a truncated table and blank figures here and there. */
 function bigStore() {
   const store = createMemoryStore();
   const seeds = SEED_NAMES.map((n) => parseFile(seedPath(n)));
   for (let i = 0; i < 600; i++) {
     const seed = seeds[i % seeds.length]!;
-    const name = `${CHARS[i % CHARS.length]}${CHARS[Math.floor(i / CHARS.length) % CHARS.length]}${CHARS[(i * 7 + 3) % CHARS.length]}镇`;
+    const name = townName(i);
     const metrics = { ...seed.metrics, 'applications.new.total': i % 11 === 0 ? null : (i * 37) % 101 };
     const report: ParsedReport = { ...seed, name, org: `${name}人民政府`, region: `${CHARS[i % 9]}${CHARS[30 + (i % 5)]}县`, year: 2021, metrics };
     store.add(report, `${i}.txt`);
@@ -74,6 +76,16 @@ describe('answers that fit one message', () => {
     expect(second.text).toContain('第11–20项');
     expect(new Set([...ranked, ...next].map((r) => r.name)).size).toBe(20);
     expect(say('更多').text).toContain('第21–30项');
+  });
+
+  it('a ranking also says where the asking group’s own organisation stands', () => {
+    // Town 101 has 0 applications: near the bottom, far from the top ten.
+    const own = townName(101);
+    const a = core.turn('2021年哪个镇依申请公开最多', null, at(TODAY), [own]).answer;
+    expect(a.text).toMatch(new RegExp(`本群的${own}排第\\d+（0件，共\\d+个单位）`));
+    expect(a.rows.filter((r) => r.rank !== null).map((r) => r.name)).toContain(own);
+    expect(a.text.split('\n').length).toBeLessThanOrEqual(20);
+    expect(core.turn('2021年哪个镇依申请公开最多', null, at(TODAY), []).answer.text).not.toContain('本群');
   });
 
   it('a list of problems shows counts and ten, and pages through 「更多」', () => {

@@ -81,6 +81,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return respond(intent, incoming, ctx, today());
   }
 
+  /** The organisations this chat is bound to, so a ranking shows where they stand. */
+  async function homeOf(incoming: Incoming): Promise<string[]> {
+    const bound = await deps.subscriptions.list({ target: { transport: incoming.transport, chatId: incoming.chatId } });
+    return bound.flatMap((s) => (s.scope.kind === 'org' ? [s.scope.name] : []));
+  }
+
   async function respond(intent: ForUs, incoming: Incoming, ctx: MessageContext, now: Date): Promise<Reply> {
     switch (intent.kind) {
       case 'start':
@@ -94,7 +100,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         return reply('command', await bind(incoming, ctx, intent.name, intent.kind === 'subscribe', now));
       case 'question':
         if (!intent.text) return reply('help', intent.viaCommand ? MESSAGES.askEmpty : helpText());
-        return converse(deps.core, deps.conversations, conversationKey(incoming, ctx), intent.text, now);
+        return converse(deps.core, deps.conversations, conversationKey(incoming, ctx), intent.text, now, await homeOf(incoming));
     }
   }
 

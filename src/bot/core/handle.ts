@@ -21,8 +21,8 @@ export interface TurnResult {
 }
 
 /** Understands and answers one question against the store. Throws only on store or program errors. */
-function answerUnsafe(deps: CoreDeps, question: string, now: Date, previous: Conversation | null): TurnResult {
-  const ctx = execContext(deps, snapshotOf(deps.store), now);
+function answerUnsafe(deps: CoreDeps, question: string, now: Date, previous: Conversation | null, home: readonly string[]): TurnResult {
+  const ctx = { ...execContext(deps, snapshotOf(deps.store), now), home };
   const parse = { index: ctx.index, currentYear: ctx.currentYear, botNames: deps.botNames };
   question = typeof question === 'string' ? question : '';
   const { query, next } = parseTurn(question, parse, previous);
@@ -32,9 +32,15 @@ function answerUnsafe(deps: CoreDeps, question: string, now: Date, previous: Con
 }
 
 /** Answers one turn of a conversation; an unexpected error becomes a short apology and keeps the last context. */
-export function answerTurn(deps: CoreDeps, question: string, previous: ChatContext | Conversation | null, now?: Date): TurnResult {
+export function answerTurn(
+  deps: CoreDeps,
+  question: string,
+  previous: ChatContext | Conversation | null,
+  now?: Date,
+  home: readonly string[] = [],
+): TurnResult {
   try {
-    return answerUnsafe(deps, question, now ?? deps.now(), asConversation(previous));
+    return answerUnsafe(deps, question, now ?? deps.now(), asConversation(previous), home);
   } catch (err) {
     deps.log?.error({ err, question: String(question).slice(0, 200) }, 'question failed');
     return { answer: APOLOGY, context: asConversation(previous) };
@@ -52,5 +58,8 @@ export function answerQuestion(deps: CoreDeps, question: string, now?: Date): An
  * indexes the store keeps; `npm run bench` measures it at national scale.
  */
 export function createCore(deps: CoreDeps): QuestionCore {
-  return { ask: (question, now) => answerQuestion(deps, question, now), turn: (question, previous, now) => answerTurn(deps, question, previous, now) };
+  return {
+    ask: (question, now) => answerQuestion(deps, question, now),
+    turn: (question, previous, now, home) => answerTurn(deps, question, previous, now, home),
+  };
 }

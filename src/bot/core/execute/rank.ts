@@ -97,8 +97,15 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
     const report = reports.get(x.figure.org.id);
     parts.push(report ? errorCaveat(report, `${nameOf(ctx, x.figure.org)}${year}年度报告`) : '');
   }
-  // The focus organisation's own line when it is not on this page.
-  const own = focus ? numbers.findIndex((x) => x.figure.org.id === focus.id) : -1;
+  // The asking group's own organisation, wherever it stands.
+  const home = focus ? -1 : numbers.findIndex((x) => ctx.home?.includes(x.figure.org.name) === true);
+  if (home >= 0 && !shown.includes(numbers[home]!)) {
+    parts.push(
+      `本群的${nameOf(ctx, numbers[home]!.figure.org)}排第${ranks[home]}（${formatValue(numbers[home]!.value, numbers[home]!.key)}，共${numbers.length}个单位）。`,
+    );
+  }
+  // The focus organisation's (or the group's own) line when it is not on this page.
+  const own = focus ? numbers.findIndex((x) => x.figure.org.id === focus.id) : home;
   const extra = own >= 0 && !shown.includes(numbers[own]!) ? [numbers[own]!] : [];
   const rows: AnswerRow[] = [...shown, ...extra, ...(first === 0 ? blanks : [])].map((x) => {
     const i = numbers.indexOf(x);
