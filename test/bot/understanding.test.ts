@@ -101,6 +101,12 @@ describe('short answers to what is not understood, and years in words', () => {
     expect(ask('二千零二十一年张家坡镇依申请公开多少件').rows[0]).toMatchObject({ name: '张家坡镇', year: 2021 });
   });
 
+  it('a 表三 warning goes with a 表三 figure, not with a 表二 or prose one', () => {
+    expect(ask('棉洋镇2021年依申请公开多少件').text).toContain('表三不完整');
+    expect(ask('棉洋镇2021年行政处罚多少').text).not.toContain('表三不完整');
+    expect(ask('棉洋镇2021年主动公开了多少条信息').text).not.toContain('表三不完整');
+  });
+
   it('no answer names a seed town it was not asked about when the place is unknown', () => {
     const a = ask('北京市康庄镇2020年依申请公开多少件');
     expect(a.rows.map((r) => r.name)).toEqual(['康庄镇']);

@@ -95,7 +95,7 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
   const reports = reportsOf(ctx, shown, year);
   for (const x of shown) {
     const report = reports.get(x.figure.org.id);
-    parts.push(report ? errorCaveat(report, `${nameOf(ctx, x.figure.org)}${year}年度报告`) : '');
+    parts.push(report ? errorCaveat(report, `${nameOf(ctx, x.figure.org)}${year}年度报告`, [x.key]) : '');
   }
   // The asking group's own organisation, wherever it stands.
   const home = focus ? -1 : numbers.findIndex((x) => ctx.home?.includes(x.figure.org.name) === true);
