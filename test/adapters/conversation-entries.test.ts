@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createMemorySeenUpdates } from '../../src/bot/adapters/dedupe.js';
 import { createPipeline } from '../../src/bot/adapters/pipeline.js';
 import { startTelegram } from '../../src/bot/adapters/telegram.js';
+import { startWechat } from '../../src/bot/adapters/wechat.js';
 import { createMemoryConversationStore } from '../../src/bot/conversations.js';
 import { createCore } from '../../src/bot/core/handle.js';
 import { createMemorySubscriptionStore } from '../../src/bot/subscriptions.js';
@@ -56,6 +58,45 @@ describe('conversations through telegraf against the fake Bot API', () => {
     } finally {
       await handle.stop();
       await fake.close();
+    }
+  });
+});
+
+describe('conversations through wechaty on puppet-mock', () => {
+  it('a room and a private chat keep their own contexts, each following its own last question', async () => {
+    const mocker = new mock.Mocker();
+    const puppet = new PuppetMock({ mocker });
+    const pipeline = createPipeline({
+      core,
+      subscriptions: createMemorySubscriptionStore(),
+      seen: createMemorySeenUpdates(),
+      admins: [],
+      log,
+      now: () => TODAY,
+      conversations: createMemoryConversationStore(),
+    });
+    const handle = await startWechat({ config: { wechat: { puppet: 'wechaty-puppet-mock' } }, pipeline, log, puppet, printQr: () => {} });
+    try {
+      const self = mocker.createContact({ name: '年报助手' });
+      mocker.login(self);
+      const alice = mocker.createContact({ name: 'Alice' });
+      const room = mocker.createRoom({ topic: '政务公开群', memberIdList: [self.id, alice.id], ownerId: alice.id });
+      const sendText = vi.spyOn(puppet, 'messageSendText');
+      await vi.waitFor(() => expect(handle.bot.isLoggedIn).toBe(true));
+      const last = (to: string) => String(sendText.mock.calls.filter((c) => c[0] === to).at(-1)?.[1] ?? '');
+      const say = async (to: 'room' | 'private', text: string) => {
+        const before = sendText.mock.calls.length;
+        if (to === 'room') alice.say(`@年报助手 ${text}`, [self]).to(room);
+        else alice.say(text).to(self);
+        await vi.waitFor(() => expect(sendText.mock.calls.length).toBeGreaterThan(before));
+        return last(to === 'room' ? room.id : alice.id);
+      };
+      expect(await say('room', '康庄镇2020年依申请公开多少件')).toContain(KANGZHUANG);
+      expect(await say('private', '龙潭镇2020年主动公开了多少条信息')).toContain('1374');
+      expect(await say('room', '那龙潭镇呢')).toContain(LONGTAN);
+      expect(await say('private', '康庄镇呢')).toContain('170');
+    } finally {
+      await handle.stop();
     }
   });
 });
