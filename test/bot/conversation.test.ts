@@ -96,6 +96,13 @@ describe('conversation context', () => {
     expect(b('康庄镇呢').rows[0]?.metric).not.toBe('applications.new.total');
   });
 
+  it('「更多」 after an answer that is not a list says there is no more, and the context stays', () => {
+    const say = newChat();
+    say('康庄镇2020年依申请公开多少件');
+    expect(say('更多').text).toBe('上一个回答已经全部列出，没有更多了。');
+    expect(facts(say('那龙潭镇呢'))).toEqual([['龙潭镇', 2020, 'applications.new.total', 0]]);
+  });
+
   it('a message not understood keeps the context for the next follow-up', () => {
     const say = newChat(createMemoryConversationStore());
     say('康庄镇2020年依申请公开多少件');

@@ -23,7 +23,7 @@ export interface ResolvedOrg {
 
 export type StatusFilter = 'incomplete' | 'late' | 'missing' | 'problems';
 export type ReportAspect = 'date' | 'format' | 'original' | 'summary' | 'info_fee' | 'unsupported';
-export type HelpReason = 'asked' | 'thanks' | 'empty' | 'too_long' | 'not_understood' | 'out_of_scope';
+export type HelpReason = 'asked' | 'thanks' | 'empty' | 'too_long' | 'not_understood' | 'out_of_scope' | 'no_more';
 
 export type Query =
   | { kind: 'help'; reason: HelpReason }

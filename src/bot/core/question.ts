@@ -65,7 +65,10 @@ export function parseTurn(raw: string, ctx: ParseContext, previous: Conversation
   if (explain) return alone(explain);
   const turn = continueSlots(readSlots(normalized, ctx), previous, ctx.index);
   const decided = decide(turn.slots);
-  const query = turn.page > 0 && (decided.kind === 'rank' || decided.kind === 'status') ? { ...decided, page: turn.page } : decided;
+  const pageable = decided.kind === 'rank' || decided.kind === 'status';
+  // 「更多」 after an answer that was not a list: nothing more to show (and the context stays as it was).
+  if (turn.page > 0 && !pageable) return alone({ kind: 'help', reason: 'no_more' });
+  const query = turn.page > 0 && pageable ? { ...decided, page: turn.page } : decided;
   return { query, next: nextConversation(turn, query, previous) };
 }
 

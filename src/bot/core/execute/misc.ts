@@ -24,11 +24,13 @@ const OPENING: Record<HelpReason, string> = {
   too_long: `问题太长了（超过${MAX_QUESTION_CHARS}字），请用一两句话提问。`,
   not_understood: '抱歉，没看懂这个问题。',
   out_of_scope: '怎么办理、是什么意思这类问题请查《政府信息公开条例》或问业务科室；',
+  no_more: '',
 };
 
 export function answerHelp(ctx: ExecContext, reason: HelpReason): Answer {
   const ex = examples(ctx);
   // In a busy group a misunderstanding gets one line, not the whole help.
+  if (reason === 'no_more') return { kind: 'help', text: '上一个回答已经全部列出，没有更多了。', rows: [] };
   if (reason === 'not_understood') return { kind: 'help', text: `抱歉，没看懂这个问题。可以这样问：“${ex[0]}”（发送“帮助”看更多例子）。`, rows: [] };
   const orgs = ctx.index.orgs.length;
   const years = ctx.store.years();
