@@ -40,4 +40,4 @@ process.on('message', (m: { type: string }) => {
     void service.stop().then(() => process.exit(0));
   }
 });
-process.send!({ type: 'ready', port: service.http.port });
+process.send!({ type: 'ready', port: service.http!.port });

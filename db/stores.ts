@@ -1,6 +1,8 @@
 import type { ReportStore } from '../src/bot/core/store.js';
 import type { SeenUpdates } from '../src/bot/adapters/dedupe.js';
+import type { ConversationStore } from '../src/bot/conversations.js';
 import type { DbHandle } from './client.js';
+import { createConversationStore } from './conversations.js';
 import { createDeliveryLog, type DeliveryLog } from './deliveries.js';
 import { createFindingStore, type FindingStore } from './findings.js';
 import { createJobRunLog, type JobRunLog } from './job-runs.js';
@@ -34,6 +36,8 @@ export interface Stores {
   receivedFiles: ReceivedFileStore;
   /** The county-portal watcher's sources and fetched pages (src/watch/). */
   watch: WatchStore;
+  /** Each chat's conversation context (follow-ups, 「更多」), forgotten 30 minutes after the last turn. */
+  conversations: ConversationStore;
 }
 
 export function createStores(c: Connection): Stores {
@@ -51,5 +55,6 @@ export function createStores(c: Connection): Stores {
     seenUpdates: createSeenUpdates(c),
     receivedFiles: createReceivedFileStore(c),
     watch: createWatchStore(c),
+    conversations: createConversationStore(c),
   };
 }

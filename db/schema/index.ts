@@ -11,3 +11,4 @@ export * from './deliveries.js';
 export * from './seen-updates.js';
 export * from './received-files.js';
 export * from './watch.js';
+export * from './conversations.js';

@@ -50,6 +50,11 @@ export interface MessageContext {
   updateKey?: string;
   /** Sends a message to the chat before the reply (a file waiting for its turn: 「正在排队」). */
   note?: (text: string) => Promise<void>;
+  /**
+   * The conversation this message is a turn of (docs/data-contract.md §6.2); absent: the chat's own
+   * (`<transport>:<chatId>`), null: it stands alone (an HTTP request without `chat`).
+   */
+  conversation?: string | null;
 }
 
 /** JSON shape of an answer (docs/data-contract.md §4 `ask --json`). */
@@ -65,10 +70,23 @@ export interface AnswerRow {
   [extra: string]: unknown;
 }
 
+/** A chart an answer carries (a trend over years, a ranking): drawn as a PNG by the entries (src/bot/adapters/chart.ts). */
+export interface ChartSpec {
+  type: 'line' | 'bar';
+  title: string;
+  /** Years (line) or organisation names (bar), along the x axis. */
+  labels: string[];
+  series: Array<{ name: string; values: Array<number | null> }>;
+  /** 件, 条, 万元: said on the value axis. */
+  unit: string;
+}
+
 export interface Answer {
   kind: AnswerKind;
   text: string;
   rows: AnswerRow[];
+  /** A picture of the answer, for trends of more than three years, rankings, or when asked to 画. */
+  chart?: ChartSpec;
 }
 
 /** Where a notice goes: a chat on a transport. */
@@ -101,12 +119,26 @@ export interface Reply {
   rows: AnswerRow[];
   /** On a refusal for asking too fast: seconds until the sender may ask again. */
   retryAfterSeconds?: number;
+  /** A chart to send after the text (an answer's). */
+  chart?: ChartSpec;
 }
+
+/**
+ * What the core keeps of a conversation between two turns (src/bot/core/conversation.ts): plain JSON,
+ * opaque to the entries and the store, checked by the core when it is read back.
+ */
+export type ChatContext = Readonly<Record<string, unknown>>;
 
 /** The question core as the pipeline, the CLI `ask` and the tests use it. */
 export interface Core {
   /** Answers one question; never throws (an unexpected error becomes the apology). `now` fixes "today". */
   ask(question: string, now?: Date): Answer;
+  /**
+   * Answers one turn of a conversation: a follow-up (「去年呢」) fills what it leaves out from `previous`;
+   * returns the context for the next turn. Never throws. A core without it answers every message alone.
+   * `home`: the organisations the asking chat is bound to (/subscribe), shown in a ranking wherever they stand.
+   */
+  turn?(question: string, previous: ChatContext | null, now?: Date, home?: readonly string[]): { answer: Answer; context: ChatContext | null };
 }
 
 /**

@@ -1,2 +1,2 @@
-/** The hints live with the finding messages (src/parsing/checks/), where the bot's pre-check reads them too. */
-export { FIX_HINT } from '../parsing/checks/fix-hints.js';
+/** The fix hints live with the findings' other texts (src/parsing/checks/messages.ts), so the bot explains the same. */
+export { FIX_HINT } from '../parsing/checks/messages.js';

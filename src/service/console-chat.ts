@@ -8,6 +8,8 @@ export interface ConsoleDeps {
   output: Writable;
   /** Prompt only for a person at a terminal; piped questions get bare answers. */
   interactive: boolean;
+  /** Aborted when the service stops (Ctrl-C): the console stops reading, so no question meets a closed database. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -47,5 +49,13 @@ export function runConsoleChat(deps: ConsoleDeps): Promise<void> {
       prompt();
     });
   });
-  return new Promise((resolve) => rl.on('close', () => queue.then(resolve)));
+  const stop = () => rl.close();
+  if (deps.signal?.aborted) stop();
+  else deps.signal?.addEventListener('abort', stop, { once: true });
+  return new Promise((resolve) =>
+    rl.on('close', () => {
+      deps.signal?.removeEventListener('abort', stop);
+      void queue.then(resolve);
+    }),
+  );
 }

@@ -97,14 +97,19 @@ function toIncoming(req: IncomingMessage, text: string): Incoming {
 async function ask(req: IncomingMessage, res: ServerResponse, pipeline: Pipeline): Promise<void> {
   const body = await readBody(req);
   if (body === null) return send(res, 413, { error: `请求太大：正文最多 ${MAX_BODY / 1024} KB` }, { connection: 'close' });
-  let question: unknown;
+  let parsed: { question?: unknown; chat?: unknown };
   try {
-    question = (JSON.parse(body) as { question?: unknown }).question;
+    parsed = (JSON.parse(body) ?? {}) as { question?: unknown; chat?: unknown };
   } catch {
     return send(res, 400, { error: '正文不是有效的 JSON，应为 {"question":"…"}' });
   }
+  const { question, chat } = parsed;
   if (typeof question !== 'string') return send(res, 400, { error: '缺少 question 字段' });
-  const reply = await pipeline.handle(toIncoming(req, question));
+  if (chat !== undefined && (typeof chat !== 'string' || chat.length === 0 || chat.length > 200)) {
+    return send(res, 400, { error: 'chat 字段应为1到200个字符的字符串（同一段对话用同一个 chat）' });
+  }
+  // A request stands alone unless it names its conversation (docs/data-contract.md §6.4).
+  const reply = await pipeline.handle(toIncoming(req, question), { conversation: chat ?? null });
   if (!reply) return void res.writeHead(204).end();
   const answer = { kind: reply.kind, text: reply.text, rows: reply.rows };
   if (reply.retryAfterSeconds === undefined) return send(res, 200, answer);
@@ -151,7 +156,7 @@ const PAGE_PATHS = new Set(['/status', '/status.json', '/export.xlsx']);
 const isPagePath = (path: string) => PAGE_PATHS.has(path) || /^\/report\/\d{1,12}$/.test(path);
 
 /**
- * POST /ask {"question"} → `{kind, text, rows}`: the answer JSON of `ask --json` for a question,
+ * POST /ask {"question", "chat"?} → `{kind, text, rows}`: the answer JSON of `ask --json` for a question,
  * kind `help`/`command`/`refused` for what the pipeline says itself; 204 when it says nothing.
  * GET /status, /status.json, /export.xlsx, /report/<id>: the county's status (read-only).
  * GET /healthz → status, answered at once whatever else runs: it takes no place in the gate and

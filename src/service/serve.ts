@@ -31,7 +31,8 @@ export interface ServiceOptions {
 }
 
 export interface Service {
-  http: AddressInfo;
+  /** Where HTTP listens; null when its port was taken (the rest of the service runs without it). */
+  http: AddressInfo | null;
   /** Settles when the console input ends (a piped script finished) or stop() was called. */
   finished: Promise<void>;
   stop(): Promise<void>;
@@ -42,6 +43,25 @@ async function ingestSamplesIfEmpty(app: App, opts: ServiceOptions, say: (s: str
   const summary = await ingestPaths(app.db, [opts.samplesDir ?? SAMPLES_DIR]);
   const names = summary.stored.map((r) => (r.status === 'stored' ? `${r.name}${r.year}` : '')).filter(Boolean);
   say(`数据库是空的，已导入 ${summary.stored.length} 份示例年报：${names.join('、')}。`);
+}
+
+/**
+ * HTTP on its configured port; a port already taken is said (with the variable that changes it) and
+ * the service goes on without HTTP, so the console and the bots still start.
+ */
+async function listenOrSay(server: ReturnType<typeof createHttpServer>, config: Config, say: (s: string) => void, log: Logger): Promise<AddressInfo | null> {
+  try {
+    const http = await listen(server, config.httpHost, config.httpPort);
+    log.info({ host: http.address, port: http.port }, 'http entry listening');
+    return http;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log.warn({ err, port: config.httpPort }, 'http port taken; running without HTTP');
+    say(
+      `HTTP 端口 ${config.httpHost}:${config.httpPort} 已被占用，本次不提供 HTTP 接口。换一个端口请设置环境变量 NIANBAO_HTTP_PORT（例如 NIANBAO_HTTP_PORT=8788，0 为自动选择），或 NIANBAO_HTTP_HOST。`,
+    );
+    return null;
+  }
 }
 
 /**
@@ -71,6 +91,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     wallClock: opts.wallClock,
     // Organisations on file (full names, aliases) and on the roster (imported, not yet filed).
     resolveScope: createScopeResolver(() => [...stores.reports.listOrgs(), ...app.roster()]),
+    conversations: stores.conversations,
     files: createFileDesk({ db: app.db, calendar: app.calendar, admins: config.admins, jobs: app.jobs, log }),
   });
 
@@ -84,9 +105,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     pages,
     access: { host: config.httpHost, token: config.httpToken, allowedHosts: config.httpAllowedHosts },
   });
-  const http = await listen(server, config.httpHost, config.httpPort);
-  stops.push(() => closeServer(server));
-  log.info({ host: http.address, port: http.port }, 'http entry listening');
+  const http = await listenOrSay(server, config, say, log);
+  if (http) stops.push(() => closeServer(server));
 
   const shared = { pipeline, log };
   // Files sent to a chat bot are read in the reader's thread: start it now, not on the first file.
@@ -126,8 +146,12 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     })());
 
   if (opts.console) {
-    say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多），HTTP：POST http://${http.address}:${http.port}/ask`);
-    void runConsoleChat({ pipeline, ...opts.console }).then(stop);
+    // Stopping (Ctrl-C) closes the console first, so no question reaches a closed database.
+    const closeConsole = new AbortController();
+    stops.unshift(async () => closeConsole.abort());
+    const where = http ? `，HTTP：POST http://${http.address}:${http.port}/ask` : '';
+    say(`年报助手已启动。输入问题即可（例如：康庄镇2020年依申请公开多少件；输入“帮助”看更多；Ctrl-C 退出）${where}`);
+    void runConsoleChat({ pipeline, ...opts.console, signal: closeConsole.signal }).then(stop);
   }
   return { http, finished, stop };
 }

@@ -20,6 +20,7 @@ describe('openDb', () => {
       const tables = h.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
       expect(tables).toEqual([
         '__drizzle_migrations',
+        'conversations',
         'deliveries',
         'findings',
         'job_runs',

@@ -25,6 +25,8 @@ export interface FakeTelegram {
   calls: Array<{ method: string; body: Body }>;
   /** sendMessage bodies that were accepted. */
   sent: Body[];
+  /** sendPhoto uploads: the chat, the caption and the image bytes (multipart form data, as telegraf sends a buffer). */
+  photos: Array<{ chat_id: string; caption: string; png: Buffer }>;
   pushMessage(chat: FakeChat, from: { id: number; first_name?: string }, text: string, extra?: Body): number;
   /** Delivers an update again even though it was confirmed, as after a crash before the offset was synced. */
   replay(updateId: number): void;
@@ -62,6 +64,7 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
   const members = new Map<string, MemberStatus>();
   const calls: FakeTelegram['calls'] = [];
   const sent: Body[] = [];
+  const photos: FakeTelegram['photos'] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let confirmed = 0;
@@ -128,6 +131,10 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
       if (file.bytes.length > GETFILE_MAX_BYTES) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: file is too big' });
       return { file_id: body.file_id, file_unique_id: `u${String(body.file_id)}`, file_size: file.bytes.length, file_path: file.path };
     },
+    sendPhoto: (body) => {
+      photos.push({ chat_id: String(body.chat_id), caption: String(body.caption ?? ''), png: body.photo as Buffer });
+      return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: 'supergroup' }, photo: [] };
+    },
     getChatMember: (body) => ({
       status: members.get(`${body.chat_id}:${body.user_id}`) ?? 'member',
       user: { id: body.user_id, is_bot: false, first_name: 'x' },
@@ -153,8 +160,10 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
-    const body = (raw ? JSON.parse(raw) : {}) as Body;
+    const bytes = Buffer.concat(chunks);
+    const form = /boundary=(.+)$/.exec(req.headers['content-type'] ?? '')?.[1];
+    const raw = form ? '' : bytes.toString('utf8');
+    const body = (form ? multipart(bytes, form) : raw ? JSON.parse(raw) : {}) as Body;
     const method = match?.[2] ?? '';
     calls.push({ method, body });
     const handler = methods[method];
@@ -171,6 +180,7 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
     bot,
     calls,
     sent,
+    photos,
     pushMessage(chat, from, text, extra = {}) {
       const update = buildUpdate(nextUpdateId++, nextMessageId++, chat, from, text, extra);
       updates.push(update);
@@ -222,4 +232,23 @@ export function buildUpdate(updateId: number, messageId: number, chat: FakeChat,
 function reply(res: ServerResponse, status: number, payload: unknown): undefined {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
   return undefined;
+}
+
+/** The fields of a multipart/form-data body: text fields as strings, files as bytes. */
+function multipart(bytes: Buffer, boundary: string): Body {
+  const body: Body = {};
+  const delimiter = Buffer.from(`--${boundary.replace(/^"|"$/g, '')}`);
+  let at = bytes.indexOf(delimiter);
+  while (at >= 0) {
+    const next = bytes.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = bytes.subarray(at + delimiter.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    if (name) body[name] = /filename=/.test(head) ? Buffer.from(content) : content.toString('utf8');
+    at = next;
+  }
+  return body;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIX_HINT } from '../../src/parsing/checks/fix-hints.js';
+import { FIX_HINT } from '../../src/parsing/checks/messages.js';
 import { finding } from '../../src/parsing/checks/finding.js';
 import { precheckReport, refusedPrecheck } from '../../src/bot/core/precheck/reply.js';
 import { parseOk, readSeed } from '../helpers/seeds.js';

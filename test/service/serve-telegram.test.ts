@@ -43,7 +43,7 @@ describe('npm start with a Telegram token: the service runs the adapter over the
   it('answers an @mention in a group, and the same question over HTTP gets the same text', async () => {
     fake.pushMessage(TOWN_GROUP, OFFICER, `@${fake.bot.username} 龙潭镇2020年主动公开了多少条信息`);
     await vi.waitFor(() => expect(fake.sent.map((b) => String(b.text))).toContainEqual(expect.stringContaining('1374条')));
-    const res = await fetch(`http://127.0.0.1:${service.http.port}/ask`, {
+    const res = await fetch(`http://127.0.0.1:${service.http!.port}/ask`, {
       method: 'POST',
       body: JSON.stringify({ question: '龙潭镇2020年主动公开了多少条信息' }),
     });

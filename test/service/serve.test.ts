@@ -21,7 +21,7 @@ function testConfig(dbPath: string): Config {
 }
 
 async function post(service: Service, body: string) {
-  const res = await fetch(`http://127.0.0.1:${service.http.port}/ask`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`http://127.0.0.1:${service.http!.port}/ask`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
   return { status: res.status, json: (await res.json()) as { kind: string; text: string; rows: Array<Record<string, unknown>>; error?: string } };
 }
 
@@ -62,11 +62,11 @@ describe('the service on a fresh database', () => {
   });
 
   it('answers health checks and refuses malformed requests with a reason', async () => {
-    const health = await fetch(`http://127.0.0.1:${service.http.port}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${service.http!.port}/healthz`);
     expect(await health.json()).toMatchObject({ ok: true, years: [2020, 2021, 2022] });
     expect((await post(service, '{not json')).status).toBe(400);
     expect((await post(service, JSON.stringify({ q: 'x' }))).json.error).toContain('question');
-    const wrong = await fetch(`http://127.0.0.1:${service.http.port}/ask`);
+    const wrong = await fetch(`http://127.0.0.1:${service.http!.port}/ask`);
     expect(wrong.status).toBe(405);
   });
 
@@ -94,7 +94,7 @@ describe('the service on a fresh database', () => {
   it('stops when the console input ends', async () => {
     input.end();
     await service.finished;
-    await expect(fetch(`http://127.0.0.1:${service.http.port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${service.http!.port}/healthz`)).rejects.toThrow();
   });
 });
 

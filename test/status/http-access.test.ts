@@ -14,7 +14,7 @@ describe('who may read the HTTP entry', { timeout: 120_000 }, () => {
   let dir: string;
   let db: string;
   let service: Service;
-  const get = (path: string, headers: Record<string, string> = {}) => rawGet(service.http.port, path, { host: `127.0.0.1:${service.http.port}`, ...headers });
+  const get = (path: string, headers: Record<string, string> = {}) => rawGet(service.http!.port, path, { host: `127.0.0.1:${service.http!.port}`, ...headers });
 
   beforeAll(async () => {
     dir = tempDir();
@@ -37,9 +37,9 @@ describe('who may read the HTTP entry', { timeout: 120_000 }, () => {
       expect([path, (await get(path, { authorization: `Bearer ${TOKEN}x` })).status]).toEqual([path, 401]);
       expect([path, (await get(path, { authorization: `Bearer ${TOKEN}` })).status]).toEqual([path, 200]);
     }
-    const ask = await fetch(`http://127.0.0.1:${service.http.port}/ask`, { method: 'POST', body: JSON.stringify({ question: '帮助' }) });
+    const ask = await fetch(`http://127.0.0.1:${service.http!.port}/ask`, { method: 'POST', body: JSON.stringify({ question: '帮助' }) });
     expect(ask.status).toBe(401);
-    const asked = await fetch(`http://127.0.0.1:${service.http.port}/ask`, {
+    const asked = await fetch(`http://127.0.0.1:${service.http!.port}/ask`, {
       method: 'POST',
       body: JSON.stringify({ question: '帮助' }),
       headers: { authorization: `Bearer ${TOKEN}` },
@@ -60,11 +60,17 @@ describe('who may read the HTTP entry', { timeout: 120_000 }, () => {
 
   it('answers a Host that is not the service with 421, token or not (DNS rebinding)', async () => {
     const auth = { authorization: `Bearer ${TOKEN}` };
-    for (const host of ['evil.example', `evil.example:${service.http.port}`, '127.0.0.1.evil.example', 'localhost@evil.example']) {
+    for (const host of ['evil.example', `evil.example:${service.http!.port}`, '127.0.0.1.evil.example', 'localhost@evil.example']) {
       const res = await get('/status.json', { ...auth, host });
       expect([host, res.status]).toEqual([host, 421]);
     }
-    for (const host of [`localhost:${service.http.port}`, '127.0.0.1', 'nianbao.county.example', 'NIANBAO.county.example:443', `[::1]:${service.http.port}`]) {
+    for (const host of [
+      `localhost:${service.http!.port}`,
+      '127.0.0.1',
+      'nianbao.county.example',
+      'NIANBAO.county.example:443',
+      `[::1]:${service.http!.port}`,
+    ]) {
       expect([host, (await get('/status.json', { ...auth, host })).status]).toEqual([host, 200]);
     }
   });

@@ -34,14 +34,14 @@ describe('the status page in headless Chromium, on a phone-sized screen', () => 
     const blocked: string[] = [];
     // The page must need nothing from elsewhere: any request but its own is recorded.
     page.on('request', (r) => {
-      if (!r.url().startsWith(`http://127.0.0.1:${service.http.port}/`)) blocked.push(r.url());
+      if (!r.url().startsWith(`http://127.0.0.1:${service.http!.port}/`)) blocked.push(r.url());
     });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(`http://127.0.0.1:${service.http.port}/status?year=2020&region=${encodeURIComponent('霍邱县')}`);
+    await page.goto(`http://127.0.0.1:${service.http!.port}/status?year=2020&region=${encodeURIComponent('霍邱县')}`);
 
     const rows = page.locator('li.org');
     await expect.poll(() => rows.count()).toBe(3);

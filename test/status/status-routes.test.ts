@@ -17,7 +17,7 @@ describe('the status routes over a real database', { timeout: 120_000 }, () => {
   let db: string;
   let service: Service;
   let check: { year: number; rows: CheckRow[] };
-  const url = (path: string) => `http://127.0.0.1:${service.http.port}${path}`;
+  const url = (path: string) => `http://127.0.0.1:${service.http!.port}${path}`;
   const get = (path: string) => fetch(url(path));
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { isAddressed, isFromBot, isStale, isTooLong, MAX_MESSAGE_CHARS, STALE_AFTER_MS } from '../core/guards.js';
 import { APOLOGY } from '../core/handle.js';
+import { converse, type ConversationStore } from '../conversations.js';
 import type { SubscriptionStore } from '../subscriptions.js';
 import type { Core, FileDesk, Incoming, MessageContext, Pipeline, Reply } from '../types.js';
 import { createBinder, isChat } from './binding.js';
@@ -37,6 +38,8 @@ export interface PipelineDeps {
   resolveScope?: ScopeResolver;
   /** Pre-checks of files and /submit (issue 13); without it a file gets the usual reply to its caption. */
   files?: FileDesk;
+  /** Each chat's conversation context (follow-ups like 「去年呢」); without it every question stands alone. */
+  conversations?: ConversationStore;
 }
 
 /** Why a message got no reply. */
@@ -48,6 +51,10 @@ type ForUs = Exclude<Intent, { kind: 'otherBot' }>;
 
 /** An unknown bare command in a group is most likely another bot's. */
 const isAnotherBotsCommand = (intent: Intent, incoming: Incoming) => intent.kind === 'unknownCommand' && incoming.isGroup && !intent.explicit;
+
+/** The conversation a message belongs to: the entry's own (HTTP: the request's `chat`), else its chat's. */
+const conversationKey = (incoming: Incoming, ctx: MessageContext): string | null =>
+  ctx.conversation !== undefined ? ctx.conversation : `${incoming.transport}:${incoming.chatId}`;
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const today = deps.now ?? (() => new Date());
@@ -77,6 +84,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return respond(intent, incoming, ctx, today());
   }
 
+  /** The organisations this chat is bound to, so a ranking shows where they stand. */
+  async function homeOf(incoming: Incoming): Promise<string[]> {
+    const bound = await deps.subscriptions.list({ target: { transport: incoming.transport, chatId: incoming.chatId } });
+    return bound.flatMap((s) => (s.scope.kind === 'org' ? [s.scope.name] : []));
+  }
+
   async function respond(intent: ForUs, incoming: Incoming, ctx: MessageContext, now: Date): Promise<Reply> {
     switch (intent.kind) {
       case 'start':
@@ -96,7 +109,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         return deps.files ? deps.files.submit(incoming, ctx, intent.args, now) : reply('command', MESSAGES.filesOff);
       case 'question':
         if (!intent.text) return reply('help', intent.viaCommand ? MESSAGES.askEmpty : helpText());
-        return deps.core.ask(intent.text, now);
+        return converse(deps.core, deps.conversations, conversationKey(incoming, ctx), intent.text, now, await homeOf(incoming));
     }
   }
 

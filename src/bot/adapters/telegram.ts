@@ -5,6 +5,7 @@ import { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
 import type { Notifier, Pipeline } from '../types.js';
+import { createChatQueues } from './chat-queue.js';
 import { COMMANDS } from './commands.js';
 import { telegramFile } from './telegram-file.js';
 import { toIncoming } from './telegram-message.js';
@@ -54,6 +55,10 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
     return member.status === 'creator' || member.status === 'administrator';
   }
 
+  // Replies are queued per chat and not awaited here: telegraf reads the next updates only when the
+  // handlers of the last batch return, so a group waiting out a 429 must not hold the others up.
+  const queues = createChatQueues((err, chatId) => log.error({ err, chatId }, 'telegram reply not sent'));
+
   async function handle(msg: Parameters<typeof toIncoming>[0], updateId: number): Promise<void> {
     const view = toIncoming(msg, identity);
     if (!view) return;
@@ -64,9 +69,20 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
       botUsername: me.username,
       updateKey: `telegram:${me.id}:${updateId}`,
       isChatAdmin: incoming.isGroup ? () => isChatAdmin(incoming.chatId, incoming.senderId) : undefined,
-      note: (text) => sender.send(incoming.chatId, text, replyTo),
+      // Through the chat's queue, so that 「正在排队」 goes out before the reply and never after it.
+      note: async (text) => queues.enqueue(incoming.chatId, () => sender.send(incoming.chatId, text, replyTo)),
     });
-    if (reply) await sender.send(incoming.chatId, reply.text, replyTo);
+    if (!reply) return;
+    queues.enqueue(incoming.chatId, () => sender.send(incoming.chatId, reply.text, replyTo));
+    const chart = reply.chart;
+    if (chart) {
+      queues.enqueue(incoming.chatId, async () => {
+        // Loaded on the first chart only: echarts and resvg are large.
+        const { renderChartPng } = await import('./chart.js');
+        const png = renderChartPng(chart);
+        await callWithRetry(() => bot.telegram.sendPhoto(incoming.chatId, { source: png, filename: 'chart.png' }, { caption: chart.title }), log, opts.retry);
+      });
+    }
   }
 
   bot.on(message('text'), (ctx) => handle(ctx.message, ctx.update.update_id));
@@ -100,7 +116,16 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
 
   if (opts.webhook) {
     const hook = await listenWebhook(bot, opts.webhook, log);
-    return { notifier, botUsername: me.username, webhookPort: hook.webhookPort, stop: () => hook.stop().then(settle) };
+    return {
+      notifier,
+      botUsername: me.username,
+      webhookPort: hook.webhookPort,
+      stop: () =>
+        hook
+          .stop()
+          .then(settle)
+          .then(() => drained(queues.idle())),
+    };
   }
 
   let ended = false;
@@ -124,8 +149,16 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
       }
       await running;
       await settle();
+      await drained(queues.idle());
     },
   };
+}
+
+/** Replies still queued at shutdown get a moment to go out; a chat paused by a long 429 is not waited for. */
+function drained(idle: Promise<void>, graceMs = 5000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs).unref()));
+  return Promise.race([idle, grace]).finally(() => clearTimeout(timer));
 }
 
 async function listenWebhook(bot: Telegraf, hook: TelegramWebhook, log: Logger): Promise<{ webhookPort: number; stop(): Promise<void> }> {

@@ -1,3 +1,4 @@
+import { FileBox } from 'file-box';
 import { types, WechatyBuilder, type Message, type OfficialPuppetNpmName, type Wechaty } from 'wechaty';
 import type { Config } from '../../config.js';
 import type { Logger } from 'pino';
@@ -59,7 +60,13 @@ export async function startWechat(opts: WechatOptions): Promise<WechatHandle> {
       }
     };
     const reply = await pipeline.handle(incoming, { ...ctx, note: say });
-    if (reply) await say(reply.text);
+    if (!reply) return;
+    await say(reply.text);
+    if (reply.chart) {
+      const { renderChartPng } = await import('./chart.js');
+      const image = FileBox.fromBuffer(renderChartPng(reply.chart), 'chart.png');
+      await (room ?? talker).say(image);
+    }
   }
 
   bot.on('message', (msg) => {

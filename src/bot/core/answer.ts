@@ -37,9 +37,22 @@ export function findingTitle(f: Finding): string {
 const DOUBTFUL_FIGURES = new Set(['TRUNCATED_TABLE', 'MISSING_SECTION']);
 const WRONG_FIGURES = new Set(['T3_BALANCE', 'T3_ROW_TOTAL', 'T3_RESULT_SUM', 'T4_TOTAL', 'BAD_NUMBER']);
 
-/** `注意：该报告表三不完整，数字可能不全。` for the error findings of a report, or ''. */
-export function errorCaveat(report: ReportRecord, subject = '该报告'): string {
-  const errors = report.findings.filter((f) => f.severity === 'error');
+/** The table a finding is about (表三不完整, 表三勾稽关系), or null for the report as a whole. */
+function tableOf(f: Finding): string | null {
+  if (f.code === 'TRUNCATED_TABLE') return TABLE_IN_MESSAGE.exec(f.message)?.[0] ?? null;
+  if (f.code.startsWith('T3_')) return '表三';
+  if (f.code === 'T4_TOTAL') return '表四';
+  return null;
+}
+
+/**
+ * `注意：该报告表三不完整，数字可能不全。` for the error findings of a report, or ''. Given the keys of the
+ * figures answered, a finding about another table is left out: a 表三 warning says nothing of a 表二 figure.
+ */
+export function errorCaveat(report: ReportRecord, subject = '该报告', keys?: readonly string[]): string {
+  const tables = keys && new Set(keys.map((k) => TABLE_IN_MESSAGE.exec(keyInfo(k).caption)?.[0] ?? ''));
+  const concerns = (f: Finding) => !tables || tableOf(f) === null || tables.has(tableOf(f)!);
+  const errors = report.findings.filter((f) => f.severity === 'error' && concerns(f));
   if (errors.length === 0) return '';
   const titles = [...new Set(errors.map(findingTitle))];
   const tail = errors.some((f) => DOUBTFUL_FIGURES.has(f.code)) ? '，数字可能不全' : errors.some((f) => WRONG_FIGURES.has(f.code)) ? '，数字可能有误' : '';

@@ -1,5 +1,6 @@
 /** Public API of the question core. */
-export { createCore, answerQuestion, type QuestionCore } from './handle.js';
+export { createCore, answerQuestion, answerTurn, type QuestionCore, type TurnResult } from './handle.js';
+export type { Conversation } from './conversation.js';
 export type { CoreDeps, CoreLog, RosterEntry } from './deps.js';
 export { parseQuestion, type ParseContext } from './question.js';
 export type { Query } from './query.js';

@@ -67,10 +67,10 @@ export function findHomophones(text: MaskedText, index: OrgIndex): OrgMention[] 
 }
 
 const PLACE = /([\u3400-\u9fff]{1,8}?)(街道办事处|街道办|街道|镇|乡|局)(?!长)/g;
-const LEADING_NOISE =
+export const LEADING_NOISE =
   /^(?:请问|请|问一下|问下|问问|查一下|查下|查查|查|帮我查?一?下?|帮我|帮忙查?|看一下|看下|看看|我想知道|想知道|想问|我想问|告诉我|那么|那|还有|和|跟|与|及|以及|或者|或|对比|比较|的|在|是|了|呢|吧|给我|我们|我|关于|一下|下)+/;
 /** 各镇, 哪个镇, 各乡镇, 全县: words before 镇/乡 that are not part of a name. */
-const NOT_A_NAME =
+export const NOT_A_NAME =
   /(?:各|个|全|本|我|每|该|此|乡|这|那|哪|些|其他|其它|所有|市|县|区|有的|多少|几|的)$|^(?:城|村|集|小|古|重|名|强|城乡|我们|本地|当地)$|最|哪|多少|什么|谁|那些|这些/;
 
 export interface LoosePlace {
@@ -102,10 +102,15 @@ export function findLoosePlaces(text: MaskedText, index: OrgIndex): LoosePlace[]
   for (const h of text.all(PLACE)) {
     const raw = h.groups[0]!;
     const stripped = raw.replace(LEADING_NOISE, '');
-    if ([...stripped].length < 2 || NOT_A_NAME.test(stripped)) continue;
+    if (stripped.length === 0 || NOT_A_NAME.test(stripped)) continue;
     const start = h.start + (raw.length - stripped.length);
+    // A lone character before 镇 (庄镇) is a fragment: the names ending in it, to choose from.
+    const fragment = [...stripped].length === 1;
     // Two-character names are too short to correct: 康乐 is another town, not a typo of 康庄.
-    const near = index.cores.filter((c) => Math.max(c.core.length, stripped.length) >= 3 && oneEditApart(stripped, c.core)).map((c) => c.org);
+    const near = fragment
+      ? index.cores.filter((c) => c.core.length > 1 && c.core.endsWith(stripped)).map((c) => c.org)
+      : index.cores.filter((c) => Math.max(c.core.length, stripped.length) >= 3 && oneEditApart(stripped, c.core)).map((c) => c.org);
+    if (fragment && near.length === 0) continue;
     out.push({ name: stripped + h.groups[1]!, start, end: h.end, near });
     text.mask(start, h.end);
   }
@@ -123,6 +128,7 @@ export function similarity(name: string, core: string): number {
 export function nearestOrgs(name: string, index: OrgIndex, limit = 8): OrgRecord[] {
   return index.cores
     .map((c, i) => ({ org: c.org, s: similarity(name, c.core), i }))
+    .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s || a.i - b.i)
     .slice(0, limit)
     .map((x) => x.org);

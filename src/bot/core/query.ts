@@ -1,3 +1,4 @@
+import type { FindingCode } from '../../parsing/types.js';
 import type { MetricAsk } from './metrics.js';
 import type { OrgMention } from './orgs.js';
 import type { OrgRecord } from './store.js';
@@ -22,19 +23,24 @@ export interface ResolvedOrg {
 
 export type StatusFilter = 'incomplete' | 'late' | 'missing' | 'problems';
 export type ReportAspect = 'date' | 'format' | 'original' | 'summary' | 'info_fee' | 'unsupported';
-export type HelpReason = 'asked' | 'thanks' | 'empty' | 'too_long' | 'not_understood' | 'out_of_scope';
+export type HelpReason = 'asked' | 'thanks' | 'empty' | 'too_long' | 'not_understood' | 'out_of_scope' | 'no_more';
 
 export type Query =
   | { kind: 'help'; reason: HelpReason }
   | { kind: 'metric' | 'compare' | 'trend'; scope: Scope; years: YearSpec; metrics: MetricAsk[]; yesNo: boolean; sum?: boolean }
-  | { kind: 'rank'; scope: Scope; years: YearSpec; metric: MetricAsk; order: 'desc' | 'asc'; top: number | null }
+  /** `page`: which ten of the list (「更多」 asks for the next), 0 or absent for the first. */
+  | { kind: 'rank'; scope: Scope; years: YearSpec; metric: MetricAsk; order: 'desc' | 'asc'; top: number | null; page?: number }
   /**
    * `overdue`: asked about what is overdue now (谁逾期没交, 哪些镇逾期了), so without a year it is about
    * the last year whose deadline has passed.
    */
-  | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter; overdue?: boolean }
+  | { kind: 'status'; scope: Scope; years: YearSpec; filter: StatusFilter; overdue?: boolean; page?: number }
   | { kind: 'report'; scope: Scope; years: YearSpec; aspect: ReportAspect; onlyWrong?: boolean }
   | { kind: 'deadline'; scope: Scope; years: YearSpec }
   | { kind: 'clarify'; about: 'org'; mention: OrgMention }
   | { kind: 'clarify'; about: 'metric'; scope: Scope; years: YearSpec }
-  | { kind: 'unknown'; names: Array<{ name: string; nearest: OrgRecord[] }> };
+  | { kind: 'unknown'; names: Array<{ name: string; nearest: OrgRecord[] }> }
+  /** About the data on file (霍邱县有几个镇, 棉洋镇属于哪个县, 数据库里有几份报告) or what no report holds (镇长是谁). */
+  | { kind: 'about'; topic: 'catalogue' | 'towns' | 'region_of' | 'not_in_reports'; scope: Scope; years: YearSpec }
+  /** What a finding means and what to change (TRUNCATED_TABLE是什么意思, 勾稽关系不对怎么改). */
+  | { kind: 'explain'; codes: FindingCode[] };

@@ -24,6 +24,8 @@ import {
   WRONG_FORMAT_CUE,
   YES_NO_CUE,
 } from './lexicon/kinds.js';
+import { aboutQuery, explainQuery } from './about.js';
+import { continueSlots, nextConversation, type Conversation } from './conversation.js';
 import type { MetricAsk } from './metrics.js';
 import type { Query, Scope } from './query.js';
 import { readSlots, resolveOrgs, type ParseContext, type Slots } from './slots.js';
@@ -45,12 +47,29 @@ function topOf(rest: string): number | null {
 
 /** Understands one question. Pure: the same text, index and year always give the same query. */
 export function parseQuestion(raw: string, ctx: ParseContext): Query {
+  return parseTurn(raw, ctx, null).query;
+}
+
+/**
+ * Understands one turn of a conversation: a follow-up (「去年呢」) takes what it leaves out from `previous`.
+ * Returns the query and the context for the next turn. Pure.
+ */
+export function parseTurn(raw: string, ctx: ParseContext, previous: Conversation | null): { query: Query; next: Conversation | null } {
   const clean = cleanQuestion(raw, ctx.botNames);
-  if (clean.length > MAX_QUESTION_CHARS) return { kind: 'help', reason: 'too_long' };
-  if (clean.command && HELP_COMMANDS.has(clean.command)) return { kind: 'help', reason: 'asked' };
+  const alone = (query: Query) => ({ query, next: previous });
+  if (clean.length > MAX_QUESTION_CHARS) return alone({ kind: 'help', reason: 'too_long' });
+  if (clean.command && HELP_COMMANDS.has(clean.command)) return alone({ kind: 'help', reason: 'asked' });
   const normalized = normalizeQuestion(clean.text).replace(/#/g, ' ');
-  if (!/[\p{L}\p{N}]/u.test(normalized)) return { kind: 'help', reason: clean.text ? 'not_understood' : 'empty' };
-  return decide(readSlots(normalized, ctx));
+  if (!/[\p{L}\p{N}]/u.test(normalized)) return alone({ kind: 'help', reason: clean.text ? 'not_understood' : 'empty' });
+  const explain = explainQuery(normalized);
+  if (explain) return alone(explain);
+  const turn = continueSlots(readSlots(normalized, ctx), previous, ctx.index);
+  const decided = decide(turn.slots);
+  const pageable = decided.kind === 'rank' || decided.kind === 'status';
+  // 「更多」 after an answer that was not a list: nothing more to show (and the context stays as it was).
+  if (turn.page > 0 && !pageable) return alone({ kind: 'help', reason: 'no_more' });
+  const query = turn.page > 0 && pageable ? { ...decided, page: turn.page } : decided;
+  return { query, next: nextConversation(turn, query, previous) };
 }
 
 /** 谁还没交; 谁逾期没交 asks only about a year whose deadline has passed. */
@@ -125,6 +144,8 @@ export function decide(slots: Slots): Query {
   if (nothingNamed && THANKS_CUE.test(plain)) return { kind: 'help', reason: 'thanks' };
   if (nothingNamed && HELP_CUE.test(plain)) return { kind: 'help', reason: 'asked' };
   if (slots.unknown.length > 0 && orgs.length === 0 && !region) return { kind: 'unknown', names: slots.unknown };
+  const about = aboutQuery(slots, scope, metrics);
+  if (about) return about;
   const aboutRules = orgs.length === 0 && !region && years.kind === 'none' && (metrics.length > 0 || infoFee) && HOW_TO_CUE.test(rest);
   if (aboutRules) return { kind: 'help', reason: 'out_of_scope' };
   // 谁还没交 is about who has not filed, even though 交 is also a deadline word.

@@ -4,6 +4,7 @@ import { findHomophones, findLoosePlaces, nearestOrgs } from './org-fuzzy.js';
 import { findExact, type OrgIndex, type OrgMention, type RegionMention } from './orgs.js';
 import type { ResolvedOrg } from './query.js';
 import type { OrgRecord } from './store.js';
+import { findUnknownRegions } from './unknown-regions.js';
 import { readYears, type YearSpec } from './years.js';
 
 /**
@@ -42,7 +43,10 @@ export function readSlots(normalized: string, ctx: ParseContext): Slots {
   const typos: OrgMention[] = loose
     .filter((p) => p.near.length > 0)
     .map((p) => ({ surface: p.name, start: p.start, end: p.end, candidates: p.near, match: 'typo' }));
-  const unknown = loose.filter((p) => p.near.length === 0).map((p) => ({ name: p.name, nearest: nearestOrgs(p.name, ctx.index) }));
+  const unknown = [
+    ...loose.filter((p) => p.near.length === 0).map((p) => ({ name: p.name, nearest: nearestOrgs(p.name, ctx.index) })),
+    ...findUnknownRegions(text, ctx.index),
+  ];
   const mentions = [...exact.orgs, ...homophones, ...typos].sort((a, b) => a.start - b.start);
   return { text: normalized, mentions, regions: exact.regions, unknown, metrics, years, rest: text.view };
 }

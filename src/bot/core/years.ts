@@ -21,6 +21,16 @@ const YEAR4 = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度?)?/;
 const YEAR2 = /(?<![\d.近前过去最第])(\d{2})\s*年(?:度)?(?!代|前|内|间|多)/;
 const YEAR_CN2 = /(?<![〇零一二三四五六七八九十])([〇零一二三四五六七八九]{2})年(?:度)?/;
 const YEAR_CN4 = /([〇零一二三四五六七八九]{4})(?:年度?)?/;
+/** 两千零二十年, 二千零五年: a year said in words rather than digit by digit. */
+const YEAR_CN_WORDS = /[两二]千零?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年(?:度)?/;
+
+/** 二十一 → 21, 十五 → 15, 五 → 5. */
+function wordsBelowHundred(s: string): number {
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  const tensValue = s.includes('十') ? (tens ? (CN_COUNT[tens] ?? 0) : 1) : 0;
+  return tensValue * 10 + (ones ? (CN_COUNT[ones] ?? 0) : 0);
+}
+
 const RELATIVE: ReadonlyArray<[RegExp, number]> = [
   [/大前年/, -3],
   [/前年/, -2],
@@ -61,6 +71,7 @@ export function readYears(text: MaskedText, currentYear: number): YearSpec {
     const count = /^\d+$/.test(g) ? Number(g) : (CN_COUNT[g] ?? (g.startsWith('十') ? 10 + (CN_COUNT[g[1] ?? ''] ?? 0) : 0));
     if (count > 0) return { kind: 'recent', count: Math.min(count, 30) };
   }
+  for (const h of text.take(YEAR_CN_WORDS)) years.push(2000 + wordsBelowHundred(h.groups[0]!));
   for (const h of text.take(YEAR4)) years.push(Number(h.groups[0]));
   for (const h of text.take(YEAR_CN4)) {
     const y = readDigitString(h.groups[0]!);

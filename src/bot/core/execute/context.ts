@@ -21,6 +21,8 @@ export interface ExecContext {
   roster?: (year: number) => readonly RosterEntry[] | undefined;
   /** Worked out once until the database changes (Snapshot.memo). */
   memo: Snapshot['memo'];
+  /** Names of the organisations the asking chat is bound to: a ranking says where they stand. */
+  home?: readonly string[];
 }
 
 /** The context of one question, asked at `now` of the store's current snapshot. */

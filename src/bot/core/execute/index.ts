@@ -1,5 +1,6 @@
 import type { Answer } from '../../types.js';
 import type { Query } from '../query.js';
+import { answerAbout, answerExplain } from './about.js';
 import type { ExecContext } from './context.js';
 import { answerDeadline } from './deadline.js';
 import { answerCompare, answerMetric, answerTrend } from './metric.js';
@@ -31,5 +32,9 @@ export function execute(ctx: ExecContext, q: Query): Answer {
       return answerClarify(ctx, q);
     case 'unknown':
       return answerUnknown(ctx, q);
+    case 'about':
+      return answerAbout(ctx, q);
+    case 'explain':
+      return answerExplain(q);
   }
 }

@@ -61,7 +61,7 @@ function notesOf(ctx: ExecContext, readings: Reading[]): string {
   for (const r of readings) {
     if (r.note && r.state === 'value') notes.add(`${nameOf(ctx, r.org)}${r.year}年度：${r.note}。`);
     if (r.report) {
-      const c = errorCaveat(r.report, `${nameOf(ctx, r.org)}${r.year}年度报告`);
+      const c = errorCaveat(r.report, `${nameOf(ctx, r.org)}${r.year}年度报告`, [...r.values.map((v) => v.key), ...r.missing]);
       if (c) notes.add(c);
     }
   }

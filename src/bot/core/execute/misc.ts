@@ -24,10 +24,14 @@ const OPENING: Record<HelpReason, string> = {
   too_long: `问题太长了（超过${MAX_QUESTION_CHARS}字），请用一两句话提问。`,
   not_understood: '抱歉，没看懂这个问题。',
   out_of_scope: '怎么办理、是什么意思这类问题请查《政府信息公开条例》或问业务科室；',
+  no_more: '',
 };
 
 export function answerHelp(ctx: ExecContext, reason: HelpReason): Answer {
   const ex = examples(ctx);
+  // In a busy group a misunderstanding gets one line, not the whole help.
+  if (reason === 'no_more') return { kind: 'help', text: '上一个回答已经全部列出，没有更多了。', rows: [] };
+  if (reason === 'not_understood') return { kind: 'help', text: `抱歉，没看懂这个问题。可以这样问：“${ex[0]}”（发送“帮助”看更多例子）。`, rows: [] };
   const orgs = ctx.index.orgs.length;
   const years = ctx.store.years();
   const coverage =
@@ -50,11 +54,19 @@ export function answerClarify(ctx: ExecContext, q: Extract<Query, { kind: 'clari
     };
   }
   const c = q.mention.candidates;
-  const label = (o: (typeof c)[number]) => (o.region && !o.name.startsWith(o.region) ? `${o.region}${o.name}` : o.org);
+  const shared = (o: (typeof c)[number]) => c.some((x) => x !== o && x.name === o.name);
+  const label = (o: (typeof c)[number]) => (o.region && !o.name.startsWith(o.region) ? `${o.region}${o.name}` : shared(o) ? o.org : o.name);
   const lines = c.map((o, i) => `${i + 1}. ${label(o)}`);
-  const text = [`“${q.mention.surface}”有${c.length}个，问的是哪一个？`, ...lines, `请带上县（市、区）名再问一次，例如“${label(c[0]!)}……”。`].join('\n');
+  const ask =
+    q.mention.match === 'exact'
+      ? `“${q.mention.surface}”有${c.length}个，问的是哪一个？`
+      : `“${q.mention.surface}”可能是下面${c.length}个中的一个，问的是哪一个？`;
+  const text = [ask, ...lines, `回复序号（如“1”），或带上完整名称再问一次，例如“${label(c[0]!)}……”。`].join('\n');
   return { kind: 'clarify', text, rows: c.map((o) => ({ name: o.name, region: o.region, org: o.org })) };
 }
+
+/** Up to this many organisations on file, a name not on file is answered with all of them. */
+const FEW_ORGS = 8;
 
 export function answerUnknown(ctx: ExecContext, q: Extract<Query, { kind: 'unknown' }>): Answer {
   const parts: string[] = [`没有收录${q.names.map((n) => `“${n.name}”`).join('、')}的报告。`];
@@ -65,9 +77,11 @@ export function answerUnknown(ctx: ExecContext, q: Extract<Query, { kind: 'unkno
   const typed = coreOf(first.name);
   const typo = nearest.find((o) => oneEditApart(typed, coreOf(o.name)));
   if (typo) parts.push(`是不是要问“${label(typo)}”？`);
+  const few = all.length <= FEW_ORGS;
   if (all.length === 0) parts.push('目前还没有收录任何报告。');
-  else if (all.length <= nearest.length) parts.push(`目前收录的单位有：${all.map(label).join('、')}。`);
-  else parts.push(`相近的单位有：${nearest.map(label).join('、')}（共收录${all.length}个单位）。`);
-  const rows = (all.length <= nearest.length ? all : nearest).map((o) => ({ name: o.name, region: o.region }));
+  else if (few) parts.push(`目前收录的单位有：${all.map(label).join('、')}。`);
+  else if (nearest.length > 0) parts.push(`相近的单位有：${nearest.map(label).join('、')}（共收录${all.length}个单位）。`);
+  else parts.push(`没有名字相近的单位（共收录${all.length}个单位，问“哪些县有数据”可以看收录了哪些地方）。`);
+  const rows = (few ? all : nearest).map((o) => ({ name: o.name, region: o.region }));
   return { kind: 'unknown', text: parts.join(''), rows };
 }

@@ -8,6 +8,10 @@ import type { FindingCode } from '../../../parsing/types.js';
 import type { Answer, AnswerRow } from '../../types.js';
 import type { Query } from '../query.js';
 import { scopeOrgs, type ExecContext } from './context.js';
+import { someNames } from './paging.js';
+
+/** Names listed of who has not filed; the rest are counted (the rows and `check` have them all). */
+const MISSING_NAMES = 20;
 
 type StatusQuery = Extract<Query, { kind: 'status' }>;
 
@@ -62,7 +66,12 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
       continue;
     }
     const verb = passed ? '仍没有报告（未发布年报）' : '还没有收录';
-    parts.push(`${note}${year}年度报告（${when}）：${missing.length}个单位${verb}：${missing.map((e) => e.name).join('、')}${basis}。`);
+    parts.push(
+      `${note}${year}年度报告（${when}）：${missing.length}个单位${verb}：${someNames(
+        missing.map((e) => e.name),
+        MISSING_NAMES,
+      )}${basis}。`,
+    );
     for (const e of missing) rows.push({ name: e.name, year, status: 'missing', codes: e.codes });
   }
   return { kind: 'status', text: parts.join('\n'), rows };

@@ -5,6 +5,7 @@ import type { Query } from '../query.js';
 import type { OrgRecord, ReportRecord } from '../store.js';
 import { nameOf, rowName, scopeOrgs, type ExecContext } from './context.js';
 import { understoodAs } from './phrases.js';
+import { pageOf, someNames } from './paging.js';
 import { readFigures, type Figure } from './read.js';
 
 type RankQuery = Extract<Query, { kind: 'rank' }>;
@@ -60,7 +61,10 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
   const numbers = all.filter((x) => x.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
   const blanks = all.filter((x) => x.value === null);
   const ranks = places(numbers);
-  const shown = q.top ? numbers.filter((_, i) => ranks[i]! <= q.top!) : numbers;
+  // Asked for a top N: those. Otherwise ten at a time (「更多」 for the next ten).
+  const page = q.top ? null : pageOf(numbers, q.page ?? 0);
+  const shown = q.top ? numbers.filter((_, i) => ranks[i]! <= q.top!) : page!.items;
+  const first = page?.from ?? 0;
   const head = numbers[0]?.key ?? blanks[0]?.key;
   const label = head ? keyInfo(head).label : q.metric.phrase;
   const where = q.scope.region && !focus ? q.scope.region : '';
@@ -73,14 +77,14 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
     const order = q.order === 'asc' ? '从少到多' : '从多到少';
     const lines = shown.map((x, i) => {
       const relabel = x.key !== head ? `（${keyInfo(x.key).label}）` : '';
-      return `${ranks[i]}. ${nameOf(ctx, x.figure.org)}${relabel} ${formatValue(x.value, x.key)}`;
+      return `${ranks[first + i]}. ${nameOf(ctx, x.figure.org)}${relabel} ${formatValue(x.value, x.key)}`;
     });
-    parts.push(`${year}年${where}${label}（${order}）：\n${lines.join('\n')}\n`);
+    parts.push(`${year}年${where}${label}（${order}）：\n${lines.join('\n')}${page?.footer ?? ''}\n`);
     if (numbers.length > 1 && numbers.every((x) => x.value === 0)) parts.push('都是0。');
   }
-  if (blanks.length > 0) parts.push(`报告未填写：${blanks.map((x) => nameOf(ctx, x.figure.org)).join('、')}。`);
+  if (blanks.length > 0) parts.push(`报告未填写：${someNames(blanks.map((x) => nameOf(ctx, x.figure.org)))}。`);
   const lacking = readings.filter((r) => r.state === 'not_in_format' || r.state === 'row_missing');
-  if (lacking.length > 0) parts.push(`报告里没有这项数字：${lacking.map((r) => nameOf(ctx, r.org)).join('、')}。`);
+  if (lacking.length > 0) parts.push(`报告里没有这项数字：${someNames(lacking.map((r) => nameOf(ctx, r.org)))}。`);
   const absent = readings.filter((r) => r.state === 'no_report').length;
   if (absent > 0) parts.push(`另有${absent}个单位没有${year}年度报告。`);
   if (head) parts.push(`（${keyInfo(head).caption}）`);
@@ -91,14 +95,21 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
   const reports = reportsOf(ctx, shown, year);
   for (const x of shown) {
     const report = reports.get(x.figure.org.id);
-    parts.push(report ? errorCaveat(report, `${nameOf(ctx, x.figure.org)}${year}年度报告`) : '');
+    parts.push(report ? errorCaveat(report, `${nameOf(ctx, x.figure.org)}${year}年度报告`, [x.key]) : '');
   }
-  const rows: AnswerRow[] = [...shown, ...blanks].map((x, i) => ({
-    ...rowName(ctx, x.figure.org),
-    year,
-    metric: x.key,
-    value: x.value,
-    rank: i < shown.length ? ranks[i] : null,
-  }));
+  // The asking group's own organisation, wherever it stands.
+  const home = focus ? -1 : numbers.findIndex((x) => ctx.home?.includes(x.figure.org.name) === true);
+  if (home >= 0 && !shown.includes(numbers[home]!)) {
+    parts.push(
+      `本群的${nameOf(ctx, numbers[home]!.figure.org)}排第${ranks[home]}（${formatValue(numbers[home]!.value, numbers[home]!.key)}，共${numbers.length}个单位）。`,
+    );
+  }
+  // The focus organisation's (or the group's own) line when it is not on this page.
+  const own = focus ? numbers.findIndex((x) => x.figure.org.id === focus.id) : home;
+  const extra = own >= 0 && !shown.includes(numbers[own]!) ? [numbers[own]!] : [];
+  const rows: AnswerRow[] = [...shown, ...extra, ...(first === 0 ? blanks : [])].map((x) => {
+    const i = numbers.indexOf(x);
+    return { ...rowName(ctx, x.figure.org), year, metric: x.key, value: x.value, rank: i >= 0 ? ranks[i] : null };
+  });
   return { kind: 'rank', text: join(parts).trim(), rows };
 }

@@ -44,7 +44,7 @@ export function readingSentence(ctx: ExecContext, r: Reading, yesNo: boolean): {
   }
   if (r.state === 'row_missing') {
     const captions = r.missing.map((k) => keyInfo(k).caption).join('、');
-    return { text: join([`${name}${r.year}年度报告缺少${captions}这一行，无法给出数字。`, errorCaveat(report)]), rows: [] };
+    return { text: join([`${name}${r.year}年度报告缺少${captions}这一行，无法给出数字。`, errorCaveat(report, undefined, r.missing)]), rows: [] };
   }
   const rows: AnswerRow[] = r.values.map((v) => ({ ...rowName(ctx, r.org), year: r.year, metric: v.key, value: v.record.value }));
   const parts: string[] = [];
@@ -72,6 +72,12 @@ export function readingSentence(ctx: ExecContext, r: Reading, yesNo: boolean): {
   if (r.note) parts.push(`说明：${r.note}${alsoText(r)}。`);
   else if (r.also.length > 0) parts.push(`另：${alsoText(r).slice(1, -1)}。`);
   if (r.missing.length > 0) parts.push(`报告缺少${r.missing.map((k) => keyInfo(k).label).join('、')}。`);
-  parts.push(errorCaveat(report));
+  parts.push(
+    errorCaveat(
+      report,
+      undefined,
+      r.values.map((v) => v.key),
+    ),
+  );
   return { text: parts.join(''), rows };
 }

@@ -8,6 +8,7 @@ import type { ReportRecord } from '../store.js';
 import type { YearSpec } from '../years.js';
 import { nameOf, rowName, scopeOrgs, type ExecContext } from './context.js';
 import { answerMissing } from './missing.js';
+import { pageOf } from './paging.js';
 import { noReport } from './phrases.js';
 import { yearsFor } from './years.js';
 
@@ -90,7 +91,9 @@ export function answerStatus(ctx: ExecContext, q: StatusQuery): Answer {
   }
   const relevant = (r: ReportRecord): Finding[] =>
     r.findings.filter((f) => (q.filter === 'late' ? f.code === 'LATE' : q.filter === 'incomplete' ? f.severity === 'error' : f.severity !== 'info'));
-  const listed = reports.filter((r) => relevant(r).length > 0);
+  const allListed = reports.filter((r) => relevant(r).length > 0);
+  const page = pageOf(allListed, q.page ?? 0);
+  const listed = page.items;
   const rows: AnswerRow[] = listed.map((r) => ({
     ...rowName(ctx, r),
     year: r.year,
@@ -99,15 +102,16 @@ export function answerStatus(ctx: ExecContext, q: StatusQuery): Answer {
   }));
   const what = q.filter === 'late' ? '逾期发布' : q.filter === 'incomplete' ? '不完整' : '有问题';
   if (reports.length === 0) return { kind: 'status', text: `${note}没有找到相关的报告。`, rows: [] };
-  if (listed.length === 0) {
+  if (allListed.length === 0) {
     return { kind: 'status', text: `${note}收录的${reports.length}份报告中，没有${what}的报告。${lateHint(ctx, q, reports)}`, rows: [] };
   }
   const lines = listed.map((r) => `\n• ${nameOf(ctx, r)}${r.year}年度：${[...new Set(relevant(r).map(findingTitle))].join('、')}`);
-  const rest = reports.length - listed.length;
+  const rest = reports.length - allListed.length;
   const text = join([
     note,
-    `收录的${reports.length}份报告中，有${listed.length}份${what}：`,
+    `收录的${reports.length}份报告中，有${allListed.length}份${what}：`,
     lines.join(''),
+    page.footer,
     rest > 0 ? `\n其余${rest}份没有发现这类问题。` : '',
     lateHint(ctx, q, reports),
   ]);

@@ -1,5 +1,5 @@
 import { metricInfo } from '../../../catalog/index.js';
-import { FIX_HINT } from '../../../parsing/checks/fix-hints.js';
+import { FIX_HINT } from '../../../parsing/checks/messages.js';
 import { CODE_TITLE, TABLE_TITLE } from '../../../parsing/checks/messages.js';
 import type { LineOrigin, ReadError, SourceType } from '../../../parsing/readers/types.js';
 import type { Finding, ParsedReport, Source } from '../../../parsing/types.js';
