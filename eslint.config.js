@@ -38,6 +38,9 @@ const LAYERS = [
   { dir: 'src/notify', never: ['db', 'src/jobs', 'src/ingest', 'src/bot/core', ...COMPOSERS] },
   // The portal watcher: network at its edge (fetcher.ts), the rest pure; stores through ingest and db.
   { dir: 'src/watch', never: ['src/bot', 'src/notify', ...COMPOSERS] },
+  // The county's status pages and workbook: pure builders over rows the app reads; no chat side.
+  { dir: 'src/status', never: ['src/bot/adapters', 'src/notify', 'src/service', 'src/cli'] },
+  { dir: 'src/export', never: ['src/bot/adapters', 'src/notify', 'src/service', 'src/cli'] },
   { dir: 'src/ingest', may: [...PURE, 'db', 'src/logger.ts'], types: ['src/config.ts', ...BOT_SHARED] },
   // The composers (and config, logger) may import any layer; only the rules for everyone apply.
   { dir: 'src', depth: 0 },
