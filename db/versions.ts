@@ -27,8 +27,11 @@ export interface VersionStore {
   nextVersionNumber(orgId: number, year: number): number;
   /** Marks a version as superseded; must happen before the new one is inserted (one current per org and year). */
   retire(reportId: number): void;
-  /** Writes a new current version with its sections, metrics and the parser's findings; returns its id. */
-  insert(p: PreparedReport, orgId: number, version: number, ingestedAt: string): number;
+  /**
+   * Writes a new version with its sections, metrics and the parser's findings; returns its id. The
+   * current one unless `current` is false (a version held back beside the current one).
+   */
+  insert(p: PreparedReport, orgId: number, version: number, ingestedAt: string, current?: boolean): number;
   /**
    * Current reports of the same year by other organisations of the same (known) region, by id.
    */
@@ -115,16 +118,17 @@ export function createVersionStore(c: Connection, findings: FindingStore): Versi
 
     retire: (reportId) => void prepare('UPDATE reports SET is_current = 0 WHERE id = ?').run(reportId),
 
-    insert(p, orgId, version, ingestedAt) {
+    insert(p, orgId, version, ingestedAt, current = true) {
       const r = p.report;
       const id = Number(
         prepare(
           `INSERT INTO reports (org_id, year, version, is_current, printed_org, printed_region, title, signed_date, published_date, format, sections,
-             content_hash, file_name, encoding, raw_text, ingested_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             content_hash, file_name, encoding, raw_text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           orgId,
           p.year,
           version,
+          current ? 1 : 0,
           r.org,
           r.region,
           r.title,

@@ -1,7 +1,7 @@
 import type { DbHandle } from '../../db/client.js';
 import { metricEntries } from '../catalog/keys.js';
 import type { BoundedReader } from './bounded-read.js';
-import type { FileResult } from './ingest.js';
+import { fileResultOf, type FileResult } from './ingest.js';
 import { matchOrg } from './org-match.js';
 import { decodeFile, type DecodedFile, type Prepared, type PreparedReport } from './prepare.js';
 import { errorMessage, parseSafely } from './read-file.js';
@@ -62,18 +62,7 @@ export function sameAsCurrent(handle: DbHandle, p: PreparedReport): number | nul
 /** Stores a read report in its own transaction, as `ingest` does. */
 export function storeRead(handle: DbHandle, p: PreparedReport, now: Date): FileResult {
   try {
-    const out = storeReport(handle, p, { ingestedAt: now.toISOString() });
-    if (out.status === 'unchanged') return { file: p.file, status: 'unchanged', reportId: out.reportId };
-    return {
-      file: p.file,
-      status: out.status,
-      name: p.identity.name,
-      region: p.identity.region,
-      year: p.year,
-      signedDate: p.report.signedDate,
-      reportId: out.reportId,
-      findings: out.findings,
-    };
+    return fileResultOf(p.file, p, storeReport(handle, p, { ingestedAt: now.toISOString() }));
   } catch (e) {
     return { file: p.file, status: 'rejected', reason: `入库失败，未写入任何内容（${errorMessage(e)}）` };
   }

@@ -5,7 +5,7 @@ import { collectFiles } from './collect-files.js';
 import { startParsePool, type WorkerResult } from './parse-pool.js';
 import type { Prepared, PreparedReport } from './prepare.js';
 import { errorMessage, parseSafely, readAndDecode } from './read-file.js';
-import { storeReport } from './store-report.js';
+import { storeReport, type StoreOutcome } from './store-report.js';
 
 export type FileResult =
   | {
@@ -19,13 +19,35 @@ export type FileResult =
       findings: Finding[];
     }
   | { file: string; status: 'unchanged'; reportId: number }
+  /** Stored as a version, not made current: it holds far fewer figures than the current one (store-report.ts). */
+  | { file: string; status: 'held'; name: string; year: number; reportId: number; figures: number; currentFigures: number }
   | { file: string; status: 'rejected'; reason: string };
 
 export interface IngestSummary {
   stored: FileResult[];
   unchanged: FileResult[];
   replaced: FileResult[];
+  held: FileResult[];
   rejected: Array<{ file: string; reason: string }>;
+}
+
+/** What a file's store outcome says, for the summary and the callbacks. */
+export function fileResultOf(file: string, p: PreparedReport, out: StoreOutcome): FileResult {
+  if (out.status === 'unchanged') return { file, status: 'unchanged', reportId: out.reportId };
+  if (out.status === 'held') {
+    const { reportId, figures, currentFigures } = out;
+    return { file, status: 'held', name: p.identity.name, year: p.year, reportId, figures, currentFigures };
+  }
+  return {
+    file,
+    status: out.status,
+    name: p.identity.name,
+    region: p.identity.region,
+    year: p.year,
+    signedDate: p.report.signedDate,
+    reportId: out.reportId,
+    findings: out.findings,
+  };
 }
 
 export interface IngestOptions {
@@ -35,6 +57,8 @@ export interface IngestOptions {
   exclude?: readonly string[];
   /** Called inside each report's transaction before commit; throwing rejects that file and writes nothing of it. */
   beforeCommit?: (file: string) => void;
+  /** Make each new version current even when it holds far fewer figures than the current one. */
+  replaceWorse?: boolean;
   /** Number of files found, before any is read. */
   onStart?: (total: number) => void;
   /** After each file, once its outcome is final (committed, or rejected). */
@@ -86,7 +110,7 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
   const { files, missing } = collectFiles(paths, options.exclude);
   const total = files.length + missing.length;
   options.onStart?.(total);
-  const summary: IngestSummary = { stored: [], unchanged: [], replaced: [], rejected: [] };
+  const summary: IngestSummary = { stored: [], unchanged: [], replaced: [], held: [], rejected: [] };
   let done = 0;
   const record = (r: FileResult) => {
     if (r.status === 'rejected') summary.rejected.push({ file: r.file, reason: r.reason });
@@ -112,21 +136,8 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
         const p = prepared.value;
         try {
           const ingestedAt = (options.now?.() ?? new Date()).toISOString();
-          const out = storeReport(handle, p, { ingestedAt, beforeCommit: options.beforeCommit });
-          record(
-            out.status === 'unchanged'
-              ? { file, status: 'unchanged', reportId: out.reportId }
-              : {
-                  file,
-                  status: out.status,
-                  name: p.identity.name,
-                  region: p.identity.region,
-                  year: p.year,
-                  signedDate: p.report.signedDate,
-                  reportId: out.reportId,
-                  findings: out.findings,
-                },
-          );
+          const out = storeReport(handle, p, { ingestedAt, beforeCommit: options.beforeCommit, replaceWorse: options.replaceWorse });
+          record(fileResultOf(file, p, out));
         } catch (e) {
           record({ file, status: 'rejected', reason: `入库失败，未写入任何内容（${errorMessage(e)}）` });
         }

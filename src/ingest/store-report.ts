@@ -5,14 +5,31 @@ import { checkAgainstPreviousYear, checkAgainstSibling, PAIR_CODES } from './cro
 import { resolveOrg } from './org-repo.js';
 import type { PreparedReport } from './prepare.js';
 
-export type StoreOutcome = { status: 'stored' | 'replaced'; reportId: number; orgId: number; findings: Finding[] } | { status: 'unchanged'; reportId: number };
+export type StoreOutcome =
+  | { status: 'stored' | 'replaced'; reportId: number; orgId: number; findings: Finding[] }
+  | { status: 'unchanged'; reportId: number }
+  /** Kept as a version beside the current one, which stays current: it holds far fewer figures. */
+  | { status: 'held'; reportId: number; orgId: number; currentId: number; figures: number; currentFigures: number };
 
 export interface StoreOptions {
   /** ISO time recorded as ingested_at. */
   ingestedAt: string;
   /** Runs inside the transaction just before it commits; a throw rolls the whole report back (tests inject failures here). */
   beforeCommit?: (file: string) => void;
+  /** Make the new version current even when it holds far fewer figures than the current one. */
+  replaceWorse?: boolean;
 }
+
+/** Figures a report states (table cells and prose, blanks not counted). */
+const figureCount = (metrics: Readonly<Record<string, unknown>>): number => Object.values(metrics).filter((v) => v !== null && v !== undefined).length;
+
+/**
+ * A new version that would replace a fuller one with far less (a page whose tables did not load, a
+ * draft with only headings) is not made current on its own say: fewer than half the figures of a
+ * current version that has at least MIN_FIGURES.
+ */
+const MIN_FIGURES = 10;
+const isMuchWorse = (figures: number, currentFigures: number) => currentFigures >= MIN_FIGURES && figures * 2 < currentFigures;
 
 /**
  * Writes one parsed report in one transaction: the organisation, the new version (retiring the
@@ -29,6 +46,15 @@ export function storeReport(handle: DbHandle, p: PreparedReport, options: StoreO
 
     const orgId = resolveOrg(orgs, p.identity, options.ingestedAt);
     const previous = versions.current(orgId, p.year);
+    if (previous && !options.replaceWorse) {
+      const figures = figureCount(p.report.metrics);
+      const currentFigures = figureCount(versions.facts(previous.id).metrics);
+      if (isMuchWorse(figures, currentFigures)) {
+        const reportId = versions.insert(p, orgId, versions.nextVersionNumber(orgId, p.year), options.ingestedAt, false);
+        options.beforeCommit?.(p.file);
+        return { status: 'held', reportId, orgId, currentId: previous.id, figures, currentFigures };
+      }
+    }
     if (previous) versions.retire(previous.id);
     const reportId = versions.insert(p, orgId, versions.nextVersionNumber(orgId, p.year), options.ingestedAt);
     const facts = versions.writtenFacts(reportId, p, options.ingestedAt);

@@ -233,6 +233,14 @@ async function settle(
   store.pageFetched(url, source.url, deps.now, { ...validators, reportId: out.reportId, error: null });
   if (link.url !== url) store.pageFetched(link.url, source.url, deps.now, { reportId: out.reportId });
   if (out.status === 'unchanged') return { kind: 'unchanged' };
+  if (out.status === 'held') {
+    // The portal's page lost most of its figures (tables not loaded, a stub): the fuller version stays current.
+    deps.log.warn(
+      { url, reportId: out.reportId, figures: out.figures, currentFigures: out.currentFigures },
+      'watch: a version with far fewer figures kept beside the current one',
+    );
+    return { kind: 'unchanged' };
+  }
   try {
     await deps.onStored?.(out.reportId);
   } catch (err) {
