@@ -121,6 +121,13 @@ export interface Reply {
   retryAfterSeconds?: number;
   /** A chart to send after the text (an answer's). */
   chart?: ChartSpec;
+  /** A file to send after the text (a county's workbook for /export). */
+  file?: { name: string; bytes: Buffer };
+}
+
+/** /export and 「导出…」 in a chat: the county's workbook as a file (src/service/chat-export.ts). */
+export interface ChatExporter {
+  export(args: string, incoming: Incoming): Promise<Reply>;
 }
 
 /**

@@ -10,6 +10,7 @@ import { ingestPaths } from '../ingest/ingest.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { runConsoleChat } from './console-chat.js';
+import { createChatExporter } from './chat-export.js';
 import { createFileDesk } from './precheck-desk.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
 import { createPagePool } from './page-pool.js';
@@ -92,6 +93,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     // Organisations on file (full names, aliases) and on the roster (imported, not yet filed).
     resolveScope: createScopeResolver(() => [...stores.reports.listOrgs(), ...app.roster()]),
     conversations: stores.conversations,
+    exporter: createChatExporter(app),
     files: createFileDesk({ db: app.db, calendar: app.calendar, admins: config.admins, jobs: app.jobs, log }),
   });
 

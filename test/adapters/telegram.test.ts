@@ -46,7 +46,7 @@ async function setup(opts: { fake?: FakeTelegram; seen?: SeenUpdates; core?: Cor
 }
 
 describe('telegram adapter against real telegraf and a fake Bot API', () => {
-  it('registers the nine commands with setMyCommands', async () => {
+  it('registers the ten commands with setMyCommands', async () => {
     const { fake } = await setup();
     const call = fake.calls.find((c) => c.method === 'setMyCommands');
     expect((call?.body.commands as Array<{ command: string }>).map((c) => c.command)).toEqual([
@@ -59,6 +59,7 @@ describe('telegram adapter against real telegraf and a fake Bot API', () => {
       'unsubscribe',
       'check',
       'submit',
+      'export',
     ]);
   });
 

@@ -27,6 +27,8 @@ export interface FakeTelegram {
   sent: Body[];
   /** sendPhoto uploads: the chat, the caption and the image bytes (multipart form data, as telegraf sends a buffer). */
   photos: Array<{ chat_id: string; caption: string; png: Buffer }>;
+  /** sendDocument uploads: the chat and the file's bytes. */
+  documents: Array<{ chat_id: string; bytes: Buffer }>;
   pushMessage(chat: FakeChat, from: { id: number; first_name?: string }, text: string, extra?: Body): number;
   /** Delivers an update again even though it was confirmed, as after a crash before the offset was synced. */
   replay(updateId: number): void;
@@ -65,6 +67,7 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
   const calls: FakeTelegram['calls'] = [];
   const sent: Body[] = [];
   const photos: FakeTelegram['photos'] = [];
+  const documents: FakeTelegram['documents'] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let confirmed = 0;
@@ -131,6 +134,10 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
       if (file.bytes.length > GETFILE_MAX_BYTES) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: file is too big' });
       return { file_id: body.file_id, file_unique_id: `u${String(body.file_id)}`, file_size: file.bytes.length, file_path: file.path };
     },
+    sendDocument: (body) => {
+      documents.push({ chat_id: String(body.chat_id), bytes: body.document as Buffer });
+      return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: 'supergroup' }, document: {} };
+    },
     sendPhoto: (body) => {
       photos.push({ chat_id: String(body.chat_id), caption: String(body.caption ?? ''), png: body.photo as Buffer });
       return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: 'supergroup' }, photo: [] };
@@ -181,6 +188,7 @@ export async function startFakeTelegram(bot = { id: 7000001, username: 'nianbao_
     calls,
     sent,
     photos,
+    documents,
     pushMessage(chat, from, text, extra = {}) {
       const update = buildUpdate(nextUpdateId++, nextMessageId++, chat, from, text, extra);
       updates.push(update);

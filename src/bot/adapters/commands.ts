@@ -13,6 +13,7 @@ export const COMMANDS = [
   { command: 'unsubscribe', description: '解除本群的绑定（群管理员）' },
   { command: 'check', description: '发送年报文件时写在说明里：发布前预检（私聊直接发文件即可）' },
   { command: 'submit', description: '回复预检结果：正式报送这份年报，可写发布日期 /submit 2027-01-20（管理员）' },
+  { command: 'export', description: '导出一个县的年报数据表格，例如 /export 霍邱县 2024' },
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number]['command'];
@@ -37,6 +38,7 @@ const CHINESE_ALIASES: Readonly<Record<string, CommandName | 'detail'>> = {
   提交: 'submit',
   报送: 'submit',
   详细: 'detail',
+  导出: 'export',
 };
 
 export type Intent =
@@ -50,6 +52,8 @@ export type Intent =
   | { kind: 'submit'; args: string }
   /** 「详细」: the full list of a pre-check. */
   | { kind: 'detail' }
+  /** /export [县] [年], 「导出霍邱县2024年的年报数据」: the county's workbook. */
+  | { kind: 'export'; args: string }
   | { kind: 'unknownCommand'; name: string; explicit: boolean }
   /** `/cmd@OtherBot`: meant for another bot in the same group. */
   | { kind: 'otherBot' };
@@ -65,6 +69,9 @@ export function parseIntent(text: string, botUsername?: string): Intent {
     if (target && botUsername && target.toLowerCase() !== botUsername.toLowerCase()) return { kind: 'otherBot' };
     return commandIntent(rawName.toLowerCase(), rest.trim(), Boolean(target));
   }
+  // 「导出霍邱县2024年的年报数据」 is written without a space after 导出.
+  const exported = /^导出\s*(.+)$/.exec(trimmed);
+  if (exported) return { kind: 'export', args: exported[1]! };
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const alias = CHINESE_ALIASES[first];
   if (alias) return commandIntent(alias, rest.join(' '), true);
@@ -90,6 +97,8 @@ function commandIntent(name: string, args: string, explicit: boolean): Intent {
       return { kind: 'check' };
     case 'submit':
       return { kind: 'submit', args };
+    case 'export':
+      return { kind: 'export', args };
     case 'detail':
       return { kind: 'detail' };
     default:

@@ -23,4 +23,5 @@ export const MESSAGES = {
   notSubscribed: (name: string) => `本群没有绑定 ${name}。`,
   checkUsage: '请把年报文件（Word、PDF、网页或纯文本，不超过 20 MB）直接发给我；在群里发送时请在文件说明里写 /check 或 @我。我会回复预检结果，不会入库。',
   filesOff: '本服务没有开启年报文件预检。',
+  exportOff: '本服务没有开启数据导出。',
 } as const;

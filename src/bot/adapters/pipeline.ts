@@ -3,7 +3,7 @@ import { isAddressed, isFromBot, isStale, isTooLong, MAX_MESSAGE_CHARS, STALE_AF
 import { APOLOGY } from '../core/handle.js';
 import { converse, type ConversationStore } from '../conversations.js';
 import type { SubscriptionStore } from '../subscriptions.js';
-import type { Core, FileDesk, Incoming, MessageContext, Pipeline, Reply } from '../types.js';
+import type { ChatExporter, Core, FileDesk, Incoming, MessageContext, Pipeline, Reply } from '../types.js';
 import { createBinder, isChat } from './binding.js';
 import { helpText, parseIntent, startText, type Intent } from './commands.js';
 import { createMemorySeenUpdates, type SeenUpdates } from './dedupe.js';
@@ -38,6 +38,8 @@ export interface PipelineDeps {
   resolveScope?: ScopeResolver;
   /** Pre-checks of files and /submit (issue 13); without it a file gets the usual reply to its caption. */
   files?: FileDesk;
+  /** /export and 「导出…」: a county's workbook; without it the chat is told it is off. */
+  exporter?: ChatExporter;
   /** Each chat's conversation context (follow-ups like 「去年呢」); without it every question stands alone. */
   conversations?: ConversationStore;
 }
@@ -107,6 +109,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         return deps.files ? deps.files.detail(incoming) : reply('command', MESSAGES.filesOff);
       case 'submit':
         return deps.files ? deps.files.submit(incoming, ctx, intent.args, now) : reply('command', MESSAGES.filesOff);
+      case 'export':
+        return deps.exporter ? deps.exporter.export(intent.args, incoming) : reply('command', MESSAGES.exportOff);
       case 'question':
         if (!intent.text) return reply('help', intent.viaCommand ? MESSAGES.askEmpty : helpText());
         return converse(deps.core, deps.conversations, conversationKey(incoming, ctx), intent.text, now, await homeOf(incoming));

@@ -74,6 +74,12 @@ export async function startTelegram(opts: TelegramOptions): Promise<TelegramHand
     });
     if (!reply) return;
     queues.enqueue(incoming.chatId, () => sender.send(incoming.chatId, reply.text, replyTo));
+    const file = reply.file;
+    if (file) {
+      queues.enqueue(incoming.chatId, async () => {
+        await callWithRetry(() => bot.telegram.sendDocument(incoming.chatId, { source: file.bytes, filename: file.name }), log, opts.retry);
+      });
+    }
     const chart = reply.chart;
     if (chart) {
       queues.enqueue(incoming.chatId, async () => {

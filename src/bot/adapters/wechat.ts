@@ -62,6 +62,7 @@ export async function startWechat(opts: WechatOptions): Promise<WechatHandle> {
     const reply = await pipeline.handle(incoming, { ...ctx, note: say });
     if (!reply) return;
     await say(reply.text);
+    if (reply.file) await (room ?? talker).say(FileBox.fromBuffer(reply.file.bytes, reply.file.name));
     if (reply.chart) {
       const { renderChartPng } = await import('./chart.js');
       const image = FileBox.fromBuffer(renderChartPng(reply.chart), 'chart.png');
