@@ -38,7 +38,9 @@ export function noticeText(cal: Calendar, report: NoticeReport): string {
     return `\n   怎么改：${hint}`;
   };
   if (late) {
-    problems.push(`逾期发布：截止日期是${chineseDate(deadline)}，报告落款日期是${chineseDate(date!)}。${hintFor('LATE')}`);
+    // The date judged is the website's when the report states one (the portal, /submit), else the signature's.
+    const which = report.published ? '网站发布日期' : '落款日期';
+    problems.push(`逾期发布：截止日期是${chineseDate(deadline)}，报告${which}是${chineseDate(date!)}。${hintFor('LATE')}`);
   }
   for (const f of errors) {
     problems.push(`${CODE_TITLE[f.code]}${f.line ? `（第${f.line}行）` : ''}：${f.message}${hintFor(f.code)}`);
