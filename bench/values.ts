@@ -1,3 +1,4 @@
+import { t3RowsPrintedIn } from '../src/catalog/index.js';
 import { derive, rng, smallCount, type Rng } from './prng.js';
 
 /**
@@ -9,28 +10,8 @@ import { derive, rng, smallCount, type Rng } from './prng.js';
  */
 
 export const APPLICANTS = ['natural', 'org_commercial', 'org_research', 'org_social', 'org_legal', 'org_other'] as const;
-const T3_RESULTS_COMMON = [
-  'granted',
-  'partial',
-  'denied.state_secret',
-  'denied.law_prohibited',
-  'denied.three_safety',
-  'denied.third_party',
-  'denied.internal_affairs',
-  'denied.process_info',
-  'denied.enforcement_file',
-  'denied.admin_query',
-  'unable.not_held',
-  'unable.need_creation',
-  'unable.unclear',
-  'not_processed.petition',
-  'not_processed.repeat',
-  'not_processed.publication',
-  'not_processed.mass_repeat',
-  'not_processed.confirm_reissue',
-];
-const OTHER_2019 = ['other'];
-const OTHER_2021 = ['other.overdue_correction', 'other.overdue_fee', 'other.misc'];
+/** The rows around the results: 一, 二, （七）总计 and 四 are drawn apart. */
+const NOT_RESULTS: readonly string[] = ['new', 'carried_over', 'handled', 'carried_forward'];
 export const T4_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
 const T4_PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
@@ -55,7 +36,8 @@ function carriedForward(seed: number, org: number, year: number, col: number): n
 }
 
 function t3(input: ValueInput, r: Rng, out: Values): void {
-  const results = [...T3_RESULTS_COMMON, ...(input.format === 'gov2021' ? OTHER_2021 : OTHER_2019)];
+  // The result rows each format prints, in table order (the catalog's): (一)…(六) with 2021's three (六) rows.
+  const results = t3RowsPrintedIn(input.format).filter((row) => !NOT_RESULTS.includes(row));
   const rows = ['new', 'carried_over', ...results, 'handled', 'carried_forward'];
   const columnBlank = (col: string) => rows.some((row) => input.blankKeys.has(`applications.${row}.${col}`));
   APPLICANTS.forEach((col, ci) => {

@@ -187,3 +187,6 @@ export const t3Def = (row: T3Row): T3RowDef => T3[row];
 
 /** The sub-rows of a group, in table order. */
 export const subRowsOf = (group: T3Group): T3Row[] => T3_ROW_KEYS.filter((r) => t3Def(r).group === group);
+
+/** The rows a report prints in every one of `formats` (not derived there), in table order. */
+export const t3RowsPrintedIn = (...formats: TableFormat[]): T3Row[] => T3_ROW_KEYS.filter((r) => formats.every((f) => t3Def(r).formats[f] === 'read'));

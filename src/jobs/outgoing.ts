@@ -22,6 +22,25 @@ export interface Outgoing {
   about?: { kind: 'org'; name: string; region: string | null } | { kind: 'region'; name: string };
 }
 
+/** A county's message of a season day (the digest, the escalation): one for each group bound to the county. */
+export function regionMessages(
+  job: JobName,
+  day: { region: string; year: number; stage: string; notAfter: Date },
+  targets: readonly ChatTarget[],
+  text: string,
+): Outgoing[] {
+  const { region, year, stage, notAfter } = day;
+  return targets.map((target) => ({
+    job,
+    subject: `region:${region}`,
+    period: `${year}/${stage}`,
+    target,
+    text,
+    notAfter,
+    about: { kind: 'region', name: region },
+  }));
+}
+
 export const targetKey = (t: ChatTarget) => `${t.transport}:${t.chatId}`;
 
 function uniqueTargets(subs: readonly Subscription[]): ChatTarget[] {

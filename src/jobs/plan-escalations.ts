@@ -2,7 +2,7 @@ import { CODE_TITLE } from '../parsing/checks/messages.js';
 import { escalationToday, offsetLabel } from '../calendar/schedule.js';
 import { completenessErrors, isLate, publicationDate } from '../calendar/status.js';
 import { escalationOrgText, escalationRegionText, type IncompleteFiler, type LateFiler } from './messages.js';
-import type { Outgoing } from './outgoing.js';
+import { regionMessages, type Outgoing } from './outgoing.js';
 import { behindSent } from './stages.js';
 import { byRegion, planUnfiledOrgs, seasonDay, type PlanInput } from './plan-reminders.js';
 
@@ -34,17 +34,7 @@ export function planEscalations(input: PlanInput): Outgoing[] {
       if (problems.length > 0) incomplete.push({ name: e.name, problems });
     }
     const text = escalationRegionText(region, year, deadlineOf(cal, year, region).date, offset, { missing, late, incomplete });
-    for (const target of targets) {
-      out.push({
-        job: 'escalate',
-        subject: `region:${region}`,
-        period: `${year}/${offsetLabel(offset)}`,
-        target,
-        text,
-        notAfter,
-        about: { kind: 'region', name: region },
-      });
-    }
+    out.push(...regionMessages('escalate', { region, year, stage: offsetLabel(offset), notAfter }, targets, text));
   }
   return out;
 }

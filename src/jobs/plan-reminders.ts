@@ -6,7 +6,7 @@ import { reportFinder } from '../calendar/filed.js';
 import { offsetLabel, reminderToday, windowEnd } from '../calendar/schedule.js';
 import { localDate } from '../calendar/time.js';
 import { digestText, reminderText } from './messages.js';
-import { groupIndex, nameCounts, type JobName, type Outgoing } from './outgoing.js';
+import { groupIndex, nameCounts, regionMessages, type JobName, type Outgoing } from './outgoing.js';
 import { orgSubject, type RosterEntry } from './roster.js';
 import { behindSent, type SentStages } from './stages.js';
 
@@ -97,17 +97,7 @@ export function planReminders(input: PlanInput): Outgoing[] {
     const pending = entries.filter((e) => !reportOf(e)).map((e) => e.name);
     if (pending.length === 0) continue;
     const text = digestText(region, year, deadlineOf(cal, year, region).date, offset, pending, entries.length);
-    for (const target of targets) {
-      out.push({
-        job: 'remind',
-        subject: `region:${region}`,
-        period: `${year}/${offsetLabel(offset)}`,
-        target,
-        text,
-        notAfter,
-        about: { kind: 'region', name: region },
-      });
-    }
+    out.push(...regionMessages('remind', { region, year, stage: offsetLabel(offset), notAfter }, targets, text));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { readSeed, seedPath } from '../helpers/seeds.js';
 import { writeFiles } from './variants.js';
@@ -62,21 +62,11 @@ describe('a version with far fewer figures', () => {
     await ingestPaths(t, [seedPath('kangzhuang-2020')]);
     const dir = writeFiles(join(t.dir, 'cut'), { 'kangzhuang-2020-cut.txt': cutAfterPartOne(readSeed('kangzhuang-2020')) });
     const other = writeFiles(join(t.dir, 'other'), { 'kangzhuang-2020-cut2.txt': `${cutAfterPartOne(readSeed('kangzhuang-2020'))}\n` });
-    let out = '';
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
-    try {
-      await main(['--db', t.path, 'ingest', dir]);
-      out += '\n---\n';
-      await main(['--db', t.path, 'ingest', other, '--json']);
-    } finally {
-      process.stdout.write = write;
-    }
-    const file = join(dir, 'kangzhuang-2020-cut.txt');
-    expect(out).toContain(`康庄镇2020年度 未替换：${file} 只有`);
-    expect(out).toContain('--replace-worse');
-    const json = JSON.parse(out.slice(out.indexOf('---') + 4));
-    expect(json).toEqual({ stored: [], unchanged: [], replaced: [], held: [join(other, 'kangzhuang-2020-cut2.txt')], rejected: [] });
+    const text = await runCli(['--db', t.path, 'ingest', dir]);
+    const json = await runCli(['--db', t.path, 'ingest', other, '--json']);
+    expect(text.stdout).toContain(`康庄镇2020年度 未替换：${join(dir, 'kangzhuang-2020-cut.txt')} 只有`);
+    expect(text.stdout).toContain('--replace-worse');
+    expect(JSON.parse(json.stdout)).toEqual({ stored: [], unchanged: [], replaced: [], held: [join(other, 'kangzhuang-2020-cut2.txt')], rejected: [] });
   });
 
   it('a correction that keeps its figures replaces as before', async () => {

@@ -1,26 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRosterCsv } from '../../src/jobs/roster-csv.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
+import { runCli } from '../helpers/cli.js';
 import { bj } from './helpers.js';
 
 /** `nianbao roster import / remove` as a county office uses them: Excel files, fixes, removals. */
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 let t: TestDb;
 let db: string[];
@@ -35,9 +22,9 @@ const file = (name: string, content: string | Buffer) => {
   writeFileSync(path, content);
   return path;
 };
-const importFile = (path: string, ...more: string[]) => run([...db, 'roster', 'import', path, ...more]);
+const importFile = (path: string, ...more: string[]) => runCli([...db, 'roster', 'import', path, ...more]);
 const listed = async () =>
-  (JSON.parse((await run([...db, 'roster', 'list', '--json'])).stdout).rows as Array<{ name: string; region: string | null; groups: string[] }>).map((r) => [
+  (JSON.parse((await runCli([...db, 'roster', 'list', '--json'])).stdout).rows as Array<{ name: string; region: string | null; groups: string[] }>).map((r) => [
     r.region,
     r.name,
     r.groups,
@@ -109,16 +96,16 @@ describe('roster remove and import --replace', () => {
   });
 
   it('removes one organisation and every group bound to it, asking the county when two share the name', async () => {
-    const ambiguous = await run([...db, 'roster', 'remove', '张家坡镇']);
+    const ambiguous = await runCli([...db, 'roster', 'remove', '张家坡镇']);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('请用 --region 写明哪个县');
-    const r = await run([...db, 'roster', 'remove', '张家坡镇', '--region', '博山区']);
+    const r = await runCli([...db, 'roster', 'remove', '张家坡镇', '--region', '博山区']);
     expect(r).toMatchObject({ code: 0, stdout: '已从名单删除 博山区张家坡镇，解除 1 个群的绑定。\n' });
     expect(await listed()).toEqual([
       ['沂源县', '悦庄镇', ['telegram:-202', 'telegram:-9']],
       ['沂源县', '张家坡镇', ['telegram:-201']],
     ]);
-    expect((await run([...db, 'roster', 'remove', '火星镇'])).code).toBe(1);
+    expect((await runCli([...db, 'roster', 'remove', '火星镇'])).code).toBe(1);
   });
 
   it('--replace makes the file the whole list: others go, contact bindings follow the file, chat bindings stay', async () => {

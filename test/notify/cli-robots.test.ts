@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
+import { runCli } from '../helpers/cli.js';
 import { startFakeRobots, type FakeRobots } from '../helpers/fake-robots.js';
 
 /**
@@ -18,25 +18,12 @@ const HOOK = '7e6d5c4b-3a29-4180-9f8e-7d6c5b4a3903';
 const HOOK_SECRET = 'yD3nF7kL2pQ8rS4tV6wX9z';
 const SECRETS = [KEY, TOKEN, SECRET, HOOK, HOOK_SECRET];
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
 let t: TestDb;
 let fake: FakeRobots;
 let db: string[];
 const outputs: string[] = [];
 const cli = async (args: string[]) => {
-  const r = await run([...db, ...args]);
+  const r = await runCli([...db, ...args]);
   outputs.push(r.stdout, r.stderr);
   return r;
 };

@@ -1,21 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
+import { runCli } from '../helpers/cli.js';
 import { startFakePortal, type FakePortal } from '../helpers/fake-portal.js';
 import { townReport } from '../jobs/helpers.js';
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const LIST = `<html><head><meta charset="utf-8"></head><body><ul>
 <li><a href="/f/kz.txt">康庄镇2026年政府信息公开工作年度报告</a><span>2027-01-20</span></li>
@@ -44,32 +31,32 @@ describe('nianbao watch', () => {
   });
 
   it('adds a county’s list page, refusing an address that is not a web page', async () => {
-    expect(await run([...db, 'watch', 'add', '临清市', `${site.url}/nb/index.html`])).toMatchObject({
+    expect(await runCli([...db, 'watch', 'add', '临清市', `${site.url}/nb/index.html`])).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('已添加：临清市'),
     });
-    expect(await run([...db, 'watch', 'add', '临清市', 'ftp://example.org/x'])).toMatchObject({ code: 1, stderr: expect.stringContaining('http') });
+    expect(await runCli([...db, 'watch', 'add', '临清市', 'ftp://example.org/x'])).toMatchObject({ code: 1, stderr: expect.stringContaining('http') });
   });
 
   it('runs once: stores what it finds with the list’s date and reports the link that failed', async () => {
-    const r = await run([...db, 'watch', '--once', '--json']);
+    const r = await runCli([...db, 'watch', '--once', '--json']);
     expect(r.code).toBe(0);
     const [source] = JSON.parse(r.stdout).sources;
     expect(source.found.map((f: { name: string; published: string }) => [f.name, f.published])).toEqual([['康庄镇', '2027-01-20']]);
     expect(source.failed.map((f: { error: string }) => f.error)).toEqual([expect.stringContaining('404')]);
-    const again = await run([...db, 'watch', '--once']);
+    const again = await runCli([...db, 'watch', '--once']);
     expect(again.stdout).toContain('新入库 0，未变 1');
   });
 
   it('shows the failure in check, and a failing source makes watch --once fail', async () => {
-    const check = await run([...db, 'check', '--year', '2026', '--json']);
+    const check = await runCli([...db, 'check', '--year', '2026', '--json']);
     expect(JSON.parse(check.stdout).watch.links.map((l: { url: string }) => l.url)).toEqual([`${site.url}/f/gone.html`]);
-    expect(await run([...db, 'watch', 'add', '唐县', `${site.url}/down/list.html`])).toMatchObject({ code: 0 });
-    const r = await run([...db, 'watch', '--once']);
+    expect(await runCli([...db, 'watch', 'add', '唐县', `${site.url}/down/list.html`])).toMatchObject({ code: 0 });
+    const r = await runCli([...db, 'watch', '--once']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('失败：列表页打不开：网站服务器出错（HTTP 503）');
     expect(r.stdout).toContain('未变 1');
-    const text = await run([...db, 'check', '--year', '2026']);
+    const text = await runCli([...db, 'check', '--year', '2026']);
     expect(text.stdout).toMatch(/网站监测失败（2[^）]*）/);
     expect(text.stdout).toContain('唐县');
   });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMetricKey, type MetricKey } from '../../../src/catalog/index.js';
+import { isMetricKey, t3RowsPrintedIn, type MetricKey } from '../../../src/catalog/index.js';
 import { parseReportText } from '../../../src/parsing/parse-report.js';
 import { createPdfReader, DEFAULT_PDF_LIMITS } from '../../../src/parsing/readers/pdf.js';
 import type { ReadDocument } from '../../../src/parsing/readers/types.js';
@@ -15,28 +15,7 @@ import type { ParsedReport } from '../../../src/parsing/types.js';
 const DIR = join(__dirname, '../../fixtures/real-files');
 
 /** 表三 总计 column, in table order: 一, 二, (一), (二), (三)1–8, (四)1–3, (五)1–5, (六)…, (七), 四. */
-const T3_ROWS_COMMON = [
-  'new',
-  'carried_over',
-  'granted',
-  'partial',
-  'denied.state_secret',
-  'denied.law_prohibited',
-  'denied.three_safety',
-  'denied.third_party',
-  'denied.internal_affairs',
-  'denied.process_info',
-  'denied.enforcement_file',
-  'denied.admin_query',
-  'unable.not_held',
-  'unable.need_creation',
-  'unable.unclear',
-  'not_processed.petition',
-  'not_processed.repeat',
-  'not_processed.publication',
-  'not_processed.mass_repeat',
-  'not_processed.confirm_reissue',
-] as const;
+const T3_ROWS_COMMON = t3RowsPrintedIn('gov2019', 'gov2021').filter((row) => row !== 'handled' && row !== 'carried_forward');
 
 function t3Totals(common: number[], other: Record<string, number>, handled: number, forward: number): Record<string, number> {
   const out: Record<string, number> = {};
