@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { deferIndexes, restoreOrphanedIndexes } from './deferred-indexes.js';
 import { applyMigrations } from './migrate.js';
 import * as schema from './schema/index.js';
 import { changeStamp, statementCache, type Prepare } from './sql.js';
@@ -44,10 +45,11 @@ export interface DbHandle {
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: all of it is written, or none (a throw rolls back). */
   immediate<T>(fn: () => T): T;
   /**
-   * For a large write (an ingest of many files): lets the WAL grow before SQLite copies it back.
-   * Returns the function that restores the setting.
+   * For a large write (an ingest of `files` files): lets the WAL grow before SQLite copies it back,
+   * and takes down the indexes that are cheaper to build again at the end (db/deferred-indexes.ts).
+   * Returns the function that restores both; call it when the write is over, failed or not.
    */
-  bulkWrites(): () => void;
+  bulkWrites(files: number): () => void;
   /** Every store over this connection, each with its own cache. */
   stores: Stores;
   close(): void;
@@ -84,6 +86,7 @@ export function openDb(path: string): DbHandle {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     migrationsApplied = applyMigrations(sqlite, MIGRATIONS_FOLDER);
+    restoreOrphanedIndexes(sqlite);
   } catch (e) {
     sqlite.close();
     throw e;
@@ -96,11 +99,14 @@ export function openDb(path: string): DbHandle {
     prepare,
     changeStamp: () => changeStamp(prepare),
     immediate: (fn) => sqlite.transaction(fn).immediate(),
-    bulkWrites() {
+    bulkWrites(files) {
       const before = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
       if (before < BULK_WAL_AUTOCHECKPOINT) sqlite.pragma(`wal_autocheckpoint = ${BULK_WAL_AUTOCHECKPOINT}`);
+      const restoreIndexes = deferIndexes(sqlite, files, new Date());
       return () => {
-        if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${before}`);
+        if (!sqlite.open) return;
+        restoreIndexes();
+        sqlite.pragma(`wal_autocheckpoint = ${before}`);
       };
     },
     close: () => {

@@ -1,6 +1,7 @@
 import type { ChatTarget } from '../src/bot/types.js';
 import type { RosterSources } from '../src/jobs/roster.js';
 import type { OrgKind } from '../src/parsing/types.js';
+import type { OrgStore } from './orgs.js';
 import { keptUntilChange } from './sql.js';
 import type { Connection } from './stores.js';
 
@@ -48,8 +49,8 @@ export interface RosterStore {
   /** The imported entries, in import order. */
   listImported(): ImportedEntry[];
   /**
-   * The imported entries and every organisation on file (without aliases: only names, regions and
-   * kinds matter to the roster), the same object until the database changes, so that the merge
+   * The imported entries and every organisation on file (the org store's list), the same object
+   * until the database changes, so that the merge
    * (src/jobs/roster.ts rosterReader) is done again only then. Read-only.
    */
   sources(): RosterSources;
@@ -57,21 +58,11 @@ export interface RosterStore {
 
 type Row = { id: number; region: string | null };
 
-export function createRosterStore(c: Connection): RosterStore {
+export function createRosterStore(c: Connection, orgs: Pick<OrgStore, 'list'>): RosterStore {
   const { prepare } = c;
   const listImported = () => prepare('SELECT name, region, kind FROM roster ORDER BY id').all() as ImportedEntry[];
-  const sources = keptUntilChange(c.changeStamp, (): RosterSources => ({
-    imported: listImported(),
-    orgs: (
-      prepare('SELECT id, org, name, region, kind FROM orgs ORDER BY id').all() as Array<{
-        id: number;
-        org: string;
-        name: string;
-        region: string | null;
-        kind: string | null;
-      }>
-    ).map((o) => ({ ...o, aliases: [] })),
-  }));
+  // The organisations are the org store's own list (the one the question core indexes), read once per change.
+  const sources = keptUntilChange(c.changeStamp, (): RosterSources => ({ imported: listImported(), orgs: orgs.list() }));
   const sameName = (name: string) => prepare('SELECT id, region FROM roster WHERE name = ?').all(name) as Row[];
   const unbind = (name: string, region: string | null) =>
     prepare(`DELETE FROM subscriptions WHERE scope_kind = 'org' AND scope_name = ? AND scope_region_key = ?`).run(name, region ?? '').changes;

@@ -48,7 +48,7 @@ export function createStores(c: Connection): Stores {
     versions: createVersionStore(c, findings),
     orgs,
     findings,
-    roster: createRosterStore(c),
+    roster: createRosterStore(c, orgs),
     subscriptions: createSubscriptionStore(c),
     deliveries: createDeliveryLog(c),
     jobRuns: createJobRunLog(c),

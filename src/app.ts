@@ -26,7 +26,7 @@ export interface App {
   readonly stores: Stores;
   readonly calendar: Calendar;
   /** Who must report: the imported roster plus every organisation on file, merged again only after a change. */
-  readonly roster: () => RosterEntry[];
+  readonly roster: () => readonly RosterEntry[];
   readonly now: () => Date;
   readonly log: Logger;
   /** What the question core answers from. */

@@ -12,3 +12,4 @@ export * from './seen-updates.js';
 export * from './received-files.js';
 export * from './watch.js';
 export * from './conversations.js';
+export * from './deferred-indexes.js';

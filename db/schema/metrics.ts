@@ -1,4 +1,4 @@
-import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { reports } from './reports.js';
 
 /** Every metric value of a report version with its provenance (docs/data-contract.md §1.5). */
@@ -17,10 +17,14 @@ export const metrics = sqliteTable(
     section: text('section'),
     derived: integer('derived', { mode: 'boolean' }).notNull(),
   },
-  // No index on key alone: each report writes ~230 keys, and an index by key put every one of them
-  // on a different page, so a national ingest rewrote hundreds of pages per report. One metric over
-  // a year's reports is read through reports_year_idx and this unique index instead.
-  (t) => [uniqueIndex('metrics_report_key_unique').on(t.reportId, t.key)],
+  (t) => [
+    uniqueIndex('metrics_report_key_unique').on(t.reportId, t.key),
+    // One metric over a year of every organisation (a national ranking) reads one run of this
+    // index instead of 40,000 probes into the table. It is written by key, so each report's commit
+    // would touch one page per metric (~230): a large ingest takes it down and builds it again
+    // once at the end (db/deferred-indexes.ts).
+    index('metrics_key_report_value_idx').on(t.key, t.reportId, t.value),
+  ],
 );
 
 export type MetricRow = typeof metrics.$inferSelect;

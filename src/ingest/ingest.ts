@@ -121,7 +121,7 @@ export async function ingestPaths(handle: DbHandle, paths: readonly string[], op
 
   const workers = options.workers ?? defaultWorkers();
   const bulk = files.length >= PARSE_POOL_MIN_FILES;
-  const endBulk = bulk ? handle.bulkWrites() : () => {};
+  const endBulk = bulk ? handle.bulkWrites(files.length) : () => {};
   const pool = workers > 0 && bulk ? await startParsePool(files, workers) : null;
   try {
     for (let i = 0; i < files.length; i++) {

@@ -17,7 +17,7 @@ export interface JobDeps {
   /** The database: reports, bindings, the delivery log, job runs. */
   stores: Stores;
   /** Who must report (src/app.ts: the roster merged from stores.roster). */
-  roster: () => RosterEntry[];
+  roster: () => readonly RosterEntry[];
   /** Transports without a notifier are left alone (not claimed): another process may send them. */
   notifiers: Partial<Record<Transport, Notifier>>;
   calendar: Calendar;

@@ -8,7 +8,7 @@ import { latestStages } from './stages.js';
 
 /** Reads what the planners need for the season of `now`: roster, reports on file, bindings, stages sent. */
 export function loadPlanInput(
-  data: { stores: Pick<Stores, 'reports' | 'subscriptions' | 'deliveries'>; roster: () => RosterEntry[] },
+  data: { stores: Pick<Stores, 'reports' | 'subscriptions' | 'deliveries'>; roster: () => readonly RosterEntry[] },
   calendar: Calendar,
   now: Date,
 ): PlanInput & { reports: NoticeReport[] } {

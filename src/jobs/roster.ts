@@ -90,14 +90,16 @@ export interface RosterSources {
 
 /**
  * The merged roster of `sources`, merged again only when they are new objects (the database store
- * hands back the same sources until the database changes). Each call gets its own copies of the entries.
+ * hands back the same sources until the database changes). Every call until then gets the same
+ * array (~40,000 entries at national scale, asked for by every status question), frozen, so no
+ * caller can change what the next one reads.
  */
-export function rosterReader(sources: () => RosterSources): () => RosterEntry[] {
-  let last: { from: RosterSources; roster: RosterEntry[] } | undefined;
+export function rosterReader(sources: () => RosterSources): () => readonly RosterEntry[] {
+  let last: { from: RosterSources; roster: readonly RosterEntry[] } | undefined;
   return () => {
     const from = sources();
-    if (last?.from !== from) last = { from, roster: mergeRoster(from.imported, from.orgs) };
-    return last.roster.map((e) => ({ ...e }));
+    if (last?.from !== from) last = { from, roster: Object.freeze(mergeRoster(from.imported, from.orgs).map((e) => Object.freeze(e))) };
+    return last.roster;
   };
 }
 

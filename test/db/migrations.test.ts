@@ -21,6 +21,7 @@ describe('openDb', () => {
       expect(tables).toEqual([
         '__drizzle_migrations',
         'conversations',
+        'deferred_indexes',
         'deliveries',
         'findings',
         'job_runs',

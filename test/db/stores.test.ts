@@ -3,7 +3,7 @@ import { deadlineOf } from '../../src/calendar/calendar.js';
 import { openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
-import { rosterReader, type RosterSources } from '../../src/jobs/roster.js';
+import { rosterReader, type RosterEntry, type RosterSources } from '../../src/jobs/roster.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { seedPath } from '../helpers/seeds.js';
 
@@ -29,13 +29,15 @@ describe('stores per database handle', () => {
 
     const other = t.reopen();
     await ingestPaths(other, [seedPath('zhangjiapo-2021')]);
-    expect(roster.sources().orgs.map((o) => [o.name, o.region, o.aliases])).toEqual([['张家坡镇', '沂源县', []]]);
+    expect(roster.sources().orgs.map((o) => [o.name, o.region])).toEqual([['张家坡镇', '沂源县']]);
+    // The very list the question core indexes: organisations are read once per change, not twice.
+    expect(roster.sources().orgs).toBe(t.stores.reports.listOrgs());
     // The other handle's stores are its own, and see the same database.
     expect(other.stores.roster).not.toBe(roster);
     expect(other.stores.roster.sources()).toEqual(roster.sources());
   });
 
-  it('rosterReader merges again only when the sources change, and hands out copies', () => {
+  it('rosterReader merges again only when the sources change, and hands out one frozen list until then', () => {
     t = createTestDb();
     // Each merge reads `orgs` of its sources once: counting the reads counts the merges.
     let merges = 0;
@@ -50,8 +52,10 @@ describe('stores per database handle', () => {
     const read = rosterReader(() => current);
     const entries = read();
     expect(entries).toEqual([{ name: '烟店镇', region: '临清市', kind: null, source: 'import' }]);
-    entries[0]!.name = '改名镇';
-    entries.push({ name: '外来镇', region: null, kind: null, source: 'import' });
+    // Shared until the next change, and frozen: no caller can change what the next one reads.
+    expect(() => ((entries[0] as { name: string }).name = '改名镇')).toThrow(TypeError);
+    expect(() => (entries as RosterEntry[]).push({ name: '外来镇', region: null, kind: null, source: 'import' })).toThrow(TypeError);
+    expect(read()).toBe(entries);
     expect(read()).toEqual([{ name: '烟店镇', region: '临清市', kind: null, source: 'import' }]);
     expect(merges).toBe(1);
 

@@ -15,6 +15,12 @@ export interface Snapshot {
   memo<T>(key: string, make: () => T): T;
 }
 
+/**
+ * Answers kept per snapshot, the least recently used forgotten first: a national one holds a figure
+ * for each of ~40,000 organisations (a few MB), and a service may run for weeks without a write.
+ */
+const MEMOS_KEPT = 32;
+
 /** Each store's index, brought up to date as its organisation list changes (org-index-builder.ts). */
 const indexers = new WeakMap<ReportStore, OrgIndexer>();
 const snapshots = new WeakMap<readonly OrgRecord[], Snapshot>();
@@ -30,8 +36,17 @@ export function snapshotOf(store: ReportStore): Snapshot {
   const snapshot: Snapshot = {
     index,
     memo<T>(key: string, make: () => T): T {
-      if (!memos.has(key)) memos.set(key, make());
-      return memos.get(key) as T;
+      if (memos.has(key)) {
+        // Most recently used last: the first one is the one to forget.
+        const value = memos.get(key) as T;
+        memos.delete(key);
+        memos.set(key, value);
+        return value;
+      }
+      const value = make();
+      memos.set(key, value);
+      if (memos.size > MEMOS_KEPT) memos.delete(memos.keys().next().value!);
+      return value;
     },
   };
   snapshots.set(orgs, snapshot);

@@ -23,6 +23,48 @@ function yearsOf(ctx: ExecContext, q: StatusQuery, region: string | null): { yea
   return { years: [year], note: `（没有说年份，按截止日期已过的最近一个年度：${year}年度）` };
 }
 
+/** Who is expected to file: the roster (a county's part of it), else every organisation in scope. */
+function expectedOf(ctx: ExecContext, q: StatusQuery, fromRoster: readonly Named[] | undefined): readonly Named[] {
+  const region = q.scope.region;
+  if (fromRoster) {
+    if (!region) return fromRoster;
+    // By the roster's identity: a county's part of it is worked out once for each roster handed out.
+    const parts = ctx.memo('expected|roster', () => new WeakMap<readonly Named[], Map<string, readonly Named[]>>());
+    let ofRoster = parts.get(fromRoster);
+    if (!ofRoster) parts.set(fromRoster, (ofRoster = new Map()));
+    let part = ofRoster.get(region);
+    if (!part) ofRoster.set(region, (part = fromRoster.filter((e) => e.region === region)));
+    return part;
+  }
+  const named = () => scopeOrgs(ctx, q.scope).map((o) => ({ name: o.name, region: o.region }));
+  // A few named organisations are quick to list; a county or the country is listed once per snapshot.
+  return q.scope.orgs.length > 0 ? named() : ctx.memo(`expected|orgs|${region ?? ''}`, named);
+}
+
+/**
+ * Those of `expected` without a report for `year`, matched as `check` matches them (a report bears
+ * its organisation's name and county). The matching is the slow part at national scale (40,000
+ * against 40,000) and depends on the database only, so it is done once per snapshot; the calendar
+ * (late or not yet due) is applied on every question.
+ */
+function unfiledOf(ctx: ExecContext, year: number, expected: readonly Named[]): readonly Named[] {
+  const match = () => {
+    const filed = ctx.memo(`filed|${year}`, () => {
+      const byId = new Map(ctx.index.orgs.map((o) => [o.id, o]));
+      return ctx.store.headsOfYear(year).flatMap((h) => {
+        const org = byId.get(h.orgId);
+        return org ? [{ id: h.reportId, name: org.name, region: org.region }] : [];
+      });
+    });
+    const matched = matchRoster(expected, filed);
+    return expected.filter((_, i) => !matched[i]);
+  };
+  const kept = ctx.memo(`unfiled|${year}`, () => new WeakMap<readonly Named[], readonly Named[]>());
+  let unfiled = kept.get(expected);
+  if (!unfiled) kept.set(expected, (unfiled = match()));
+  return unfiled;
+}
+
 /**
  * Who has not filed for a year: the roster when one is configured, else every organisation that
  * has ever filed. Before the deadline they are "not yet in"; after it they are MISSING. The status
@@ -35,27 +77,21 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
   const rows: AnswerRow[] = [];
   for (const year of years) {
     const fromRoster = ctx.roster?.(year);
-    const expected: readonly Named[] = fromRoster
-      ? q.scope.region
-        ? fromRoster.filter((e) => e.region === q.scope.region)
-        : fromRoster
-      : scopeOrgs(ctx, q.scope).map((o) => ({ name: o.name, region: o.region }));
-    // Who filed, matched as `check` matches it (a report bears its organisation's name and county).
-    const filed = ctx.memo(`filed|${year}`, () => {
-      const byId = new Map(ctx.index.orgs.map((o) => [o.id, o]));
-      return ctx.store.headsOfYear(year).flatMap((h) => {
-        const org = byId.get(h.orgId);
-        return org ? [{ id: h.reportId, name: org.name, region: org.region }] : [];
-      });
-    });
-    const matched = matchRoster(expected, filed);
+    const expected = expectedOf(ctx, q, fromRoster);
+    const unfiled = unfiledOf(ctx, year, expected);
+    // The calendar's verdict depends on the county only: once per county, not per organisation.
     const deadline = deadlineMemo();
+    const byRegion = new Map<string | null, FindingCode[]>();
+    const codesIn = (r: string | null) => {
+      let codes = byRegion.get(r);
+      if (!codes) byRegion.set(r, (codes = missingStatus(ctx.calendar, year, r, ctx.now, deadline).codes));
+      return codes;
+    };
     const missing: Array<{ name: string; codes: FindingCode[] }> = [];
-    expected.forEach((e, i) => {
-      if (matched[i]) return;
-      const { codes } = missingStatus(ctx.calendar, year, e.region, ctx.now, deadline);
-      if (!q.overdue || codes.length > 0) missing.push({ name: e.name, codes });
-    });
+    for (const e of unfiled) {
+      const codes = codesIn(e.region);
+      if (!q.overdue || codes.length > 0) missing.push({ name: e.name, codes: [...codes] });
+    }
     const due = ctx.deadline(year, region);
     const passed = isOverdue(ctx.calendar, year, region, ctx.now);
     const when = passed ? `截止日期${due}已过` : `截止日期${due}，还有${daysBetween(ctx.today, due)}天`;

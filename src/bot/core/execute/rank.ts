@@ -6,7 +6,7 @@ import type { OrgRecord, ReportRecord } from '../store.js';
 import { nameOf, rowName, scopeOrgs, type ExecContext } from './context.js';
 import { understoodAs } from './phrases.js';
 import { pageOf, someNames } from './paging.js';
-import { readFigures, type Figure } from './read.js';
+import { askKeyOf, readFigures, type Figure } from './read.js';
 
 type RankQuery = Extract<Query, { kind: 'rank' }>;
 
@@ -48,6 +48,23 @@ function reportsOf(ctx: ExecContext, listed: readonly Ranked[], year: number): M
   return new Map(ctx.store.reportsForYear(year).map((r) => [r.orgId, r]));
 }
 
+/**
+ * The organisations in order of the figure, read and sorted once per database state for a scope
+ * (nationally that is 40,000 figures to sort): it depends on the database only, never on the
+ * calendar or on who asks.
+ */
+function ranking(ctx: ExecContext, q: RankQuery, orgs: readonly OrgRecord[], year: number, everyone: boolean) {
+  const scope = everyone ? 'region:*' : q.scope.orgs.length > 0 ? `orgs:${q.scope.orgs.map((o) => o.org.id).join(',')}` : `region:${q.scope.region ?? '*'}`;
+  return ctx.memo(`ranked|${year}|${askKeyOf(q.metric)}|${q.order}|${scope}`, () => {
+    const readings = readFigures(ctx, orgs, year, q.metric);
+    const all = readings.map(valueOf).filter((x): x is Ranked => x !== null);
+    const sign = q.order === 'asc' ? 1 : -1;
+    const numbers = all.filter((x) => x.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
+    const blanks = all.filter((x) => x.value === null);
+    return { readings, numbers, blanks, ranks: places(numbers) };
+  });
+}
+
 export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
   const focus = q.scope.orgs.length === 1 ? q.scope.orgs[0]!.org : null;
   // One named organisation asks for its place among all of them.
@@ -55,12 +72,7 @@ export function answerRank(ctx: ExecContext, q: RankQuery): Answer {
   const picked = rankYear(ctx, q, orgs);
   if (!picked) return { kind: 'rank', text: '还没有收录任何报告，无法排名。', rows: [] };
   const { year, defaulted } = picked;
-  const readings = readFigures(ctx, orgs, year, q.metric);
-  const all = readings.map(valueOf).filter((x): x is Ranked => x !== null);
-  const sign = q.order === 'asc' ? 1 : -1;
-  const numbers = all.filter((x) => x.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
-  const blanks = all.filter((x) => x.value === null);
-  const ranks = places(numbers);
+  const { readings, numbers, blanks, ranks } = ranking(ctx, q, orgs, year, focus !== null);
   // Asked for a top N: those. Otherwise ten at a time (「更多」 for the next ten).
   const page = q.top ? null : pageOf(numbers, q.page ?? 0);
   const shown = q.top ? numbers.filter((_, i) => ranks[i]! <= q.top!) : page!.items;

@@ -59,31 +59,41 @@ const ONE_BY_ONE = 64;
 /** What a whole year says about one figure, per organisation: worked out once per snapshot. */
 type YearFigures = Map<number, Omit<Figure, 'org'>>;
 
+/** The memo key of an ask: the key names the figure exactly, as resolution depends on nothing else of it. */
+export const askKeyOf = (ask: MetricAsk): string => [ask.family, ask.concept, ask.columns.join(','), ask.hints.join(',')].join('|');
+
 function yearFigures(ctx: FigureContext, year: number, ask: MetricAsk): YearFigures {
-  // The key names the figure exactly: resolution depends on nothing else of the ask.
-  const askKey = [ask.family, ask.concept, ask.columns.join(','), ask.hints.join(',')].join('|');
-  return ctx.memo(`figures|${year}|${askKey}`, () => {
+  return ctx.memo(`figures|${year}|${askKeyOf(ask)}`, () => {
     const byFormat = { gov2021: resolveKeys(ask, 'gov2021').keys, gov2019: resolveKeys(ask, 'gov2019').keys };
     const keys = [...new Set([...byFormat.gov2021, ...byFormat.gov2019])];
     const columns = new Map(keys.map((key) => [key, new Map(ctx.store.figureOfYear(year, key).map((c) => [c.reportId, c.value]))]));
     const out: YearFigures = new Map();
+    // No closures inside the loop: it runs once per report of the year (~40,000 nationally).
     for (const head of ctx.store.headsOfYear(year)) {
-      const has = (key: (typeof keys)[number]) => columns.get(key)!.has(head.reportId);
       // As resolveFor: a report without standard tables takes whichever layout its stored keys follow.
-      const format = head.format !== 'unknown' ? head.format : byFormat.gov2021.some(has) ? 'gov2021' : 'gov2019';
+      const format = head.format !== 'unknown' ? head.format : hasAny(columns, byFormat.gov2021, head.reportId) ? 'gov2021' : 'gov2019';
       const resolved = byFormat[format];
-      const key = resolved.find(has);
-      out.set(
-        head.orgId,
-        resolved.length === 0
-          ? { state: 'not_in_format' }
-          : key === undefined
-            ? { state: 'row_missing' }
-            : { state: 'value', key, value: columns.get(key)!.get(head.reportId)! },
-      );
+      if (resolved.length === 0) {
+        out.set(head.orgId, { state: 'not_in_format' });
+        continue;
+      }
+      let found: Omit<Figure, 'org'> = { state: 'row_missing' };
+      for (const key of resolved) {
+        const column = columns.get(key)!;
+        if (column.has(head.reportId)) {
+          found = { state: 'value', key, value: column.get(head.reportId)! };
+          break;
+        }
+      }
+      out.set(head.orgId, found);
     }
     return out;
   });
+}
+
+function hasAny(columns: ReadonlyMap<string, ReadonlyMap<number, number | null>>, keys: readonly string[], reportId: number): boolean {
+  for (const key of keys) if (columns.get(key)!.has(reportId)) return true;
+  return false;
 }
 
 interface FigureContext {
@@ -106,5 +116,8 @@ export function readFigures(ctx: FigureContext, orgs: readonly OrgRecord[], year
     });
   }
   const figures = yearFigures(ctx, year, ask);
-  return orgs.map((org) => ({ org, ...(figures.get(org.id) ?? { state: 'no_report' }) }));
+  return orgs.map((org) => {
+    const f = figures.get(org.id);
+    return f ? { org, ...f } : { org, state: 'no_report' };
+  });
 }
