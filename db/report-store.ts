@@ -1,4 +1,4 @@
-import type { MetricRecord, ReportRecord, ReportStore } from '../src/bot/core/store.js';
+import type { MetricRecord, ReportHead as ReportHeadBrief, ReportRecord, ReportStore } from '../src/bot/core/store.js';
 import type { ReportFormat } from '../src/parsing/types.js';
 import type { FindingStore } from './findings.js';
 import type { OrgStore } from './orgs.js';
@@ -35,7 +35,11 @@ const handOut = (r: ReportRecord): ReportRecord => ({ ...r, findings: r.findings
  */
 export function createReportStore(c: Connection, orgs: OrgStore, findings: FindingStore): ReportStore {
   const { prepare } = c;
-  const kept = keptUntilChange(c.changeStamp, () => ({ years: undefined as number[] | undefined, yearReports: new Map<number, ReportRecord[]>() }));
+  const kept = keptUntilChange(c.changeStamp, () => ({
+    years: undefined as number[] | undefined,
+    yearReports: new Map<number, ReportRecord[]>(),
+    yearHeads: new Map<number, readonly Readonly<ReportHeadBrief>[]>(),
+  }));
 
   const withFindings = (heads: ReportHead[]): ReportRecord[] => {
     if (heads.length === 0) return [];
@@ -109,10 +113,17 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
     },
 
     headsOfYear(year) {
-      const rows = prepare('SELECT id, org_id, format FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1')
-        .raw()
-        .all(year) as Array<[number, number, ReportFormat]>;
-      return rows.map(([reportId, orgId, format]) => ({ reportId, orgId, format }));
+      // Kept: a national ranking and 「谁还没交」 both start from it (~40,000 rows a year).
+      const { yearHeads } = kept();
+      let heads = yearHeads.get(year);
+      if (!heads) {
+        const rows = prepare('SELECT id, org_id, format FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1')
+          .raw()
+          .all(year) as Array<[number, number, ReportFormat]>;
+        heads = Object.freeze(rows.map(([reportId, orgId, format]) => Object.freeze({ reportId, orgId, format })));
+        yearHeads.set(year, heads);
+      }
+      return heads;
     },
 
     figureOfYear(year, key) {

@@ -64,10 +64,7 @@ export function openApp(config: Config, options: AppOptions = {}): App {
     now,
     calendar,
     // An imported roster decides who must file; without one, the organisations on file do.
-    roster: () => {
-      const entries = roster();
-      return entries.length > 0 ? entries : undefined;
-    },
+    roster: () => (stores.roster.sources().imported.length > 0 ? roster() : undefined),
     log,
   };
   const notifiers: Notifiers = { ...createRobotNotifiers(config.robotApiRoots) };

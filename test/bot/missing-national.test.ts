@@ -42,16 +42,23 @@ describe('who has not filed, nationally, as the database changes', () => {
     // After the 2021 reports' deadline: those still missing are overdue.
     const now = new Date('2022-03-01T02:00:00Z');
     app = openApp(loaded.config, { now: () => now });
-    app.stores.roster.import(
-      Array.from({ length: N }, (_, i) => ({ name: town(i), region: region(i), kind: 'town' as const })),
-      now,
-    );
     const missing = (q: string) =>
       app.core
         .ask(q)
         .rows.map((r) => r.name)
         .sort();
     const expected = (ids: number[]) => ids.map(town).sort();
+
+    // No roster yet: those on file decide who must report, and the answer says so.
+    const before = app.core.ask('2021年哪些镇还没交');
+    expect(before.rows.map((r) => r.name)).toEqual([town(UNFILED[0]!)]);
+    expect(before.text).toContain('没有应报名单，按收录过报告的单位统计');
+
+    app.stores.roster.import(
+      Array.from({ length: N }, (_, i) => ({ name: town(i), region: region(i), kind: 'town' as const })),
+      now,
+    );
+    expect(app.core.ask('2021年哪些镇还没交').text).not.toContain('没有应报名单');
 
     expect(missing('2021年哪些镇还没交')).toEqual(expected(UNFILED));
     // Asked again from what was worked out: the same.

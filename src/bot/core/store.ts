@@ -63,7 +63,7 @@ export interface ReportStore {
    * report in full costs seconds): every current report of the year in brief, and one figure of
    * those that have it (value null: the cell is blank). No findings, no source text.
    */
-  headsOfYear(year: number): ReportHead[];
+  headsOfYear(year: number): readonly ReportHead[];
   figureOfYear(year: number, key: string): Array<{ reportId: number; value: number | null }>;
   /** Years with at least one report, ascending. */
   years(): number[];
