@@ -1,5 +1,7 @@
 import type { ReportText } from './report-text.js';
 import { lineAt } from './report-text.js';
+import { kindOfName } from './org-kind.js';
+import { canonicalName } from './traditional.js';
 import type { OrgKind, SectionSpan } from './types.js';
 
 export interface ReportMeta {
@@ -24,7 +26,8 @@ const ISO_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g;
 const ORG = new RegExp(
   [
     '([\\u4e00-\\u9fff]{1,12}?(?:镇|乡|街道)(?:人民政府|办事处)?)',
-    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:管理委员会|管委会|局|委员会|委|办公室|中心|管理处|署))',
+    // 开发区 is a name's end only when no 管委会 follows (霍邱经济开发区管理委员会 is one name).
+    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:管理委员会|管委会|局|委员会|委|办公室|中心|管理处|署|开发区(?!管)|高新区(?!管)))',
     '([\\u4e00-\\u9fff]{2,8}?(?:县|市|区|旗)人民政府)',
   ].join('|'),
 );
@@ -57,16 +60,6 @@ function titleOf(rt: ReportText, sections: readonly SectionSpan[]): { title: str
     if (parts.length >= 4) break;
   }
   return { title: parts.join(' '), line: line || 1 };
-}
-
-function kindOf(org: string): OrgKind {
-  if (/街道/.test(org)) return 'subdistrict';
-  if (/镇(人民政府)?$/.test(org)) return 'town';
-  if (/乡(人民政府)?$/.test(org)) return 'township';
-  if (/人民政府$/.test(org)) return 'government';
-  // 管委会, 片区管理局 and 开发区 offices are county-level agencies, as the 县直部门 are.
-  if (/(局|委员会|管委会|委|办公室|中心|管理处|署)$/.test(org)) return 'department';
-  return 'other';
 }
 
 /** Title words around the name, so the name is matched alone (… 康庄镇人民政府, not 年度报告康庄镇…). */
@@ -117,7 +110,18 @@ function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | '
     short = full.replace(/人民政府$/, '');
     region = short;
   }
-  return { org: full, name: short, kind: kindOf(full), region };
+  return { org: full, name: short, kind: kindOfName(full), region };
+}
+
+/**
+ * The title and the ends of the text the name is read from, in Simplified characters: a title
+ * printed in Traditional characters in an otherwise Simplified text (which normalize leaves as it
+ * is) names the organisation the Simplified report names. Only the ends are converted, and only when
+ * they hold a Traditional character, so the usual report costs a scan of a thousand characters.
+ */
+function namesInOneScript(title: string, text: string): { title: string; body: string } {
+  const body = text.length <= 1000 ? text : `${text.slice(0, 400)}\n${text.slice(-600)}`;
+  return { title: canonicalName(title), body: canonicalName(body) };
 }
 
 /** Characters that do not occur in county names but often stand just before 市委, 县政府 in prose. */
@@ -217,7 +221,8 @@ function yearOf(title: string, rt: ReportText, bodyFrom: number, signed: string 
 export function readMeta(rt: ReportText, sections: readonly SectionSpan[]): ReportMeta {
   const { title, line: titleLine } = titleOf(rt, sections);
   const titleEnd = rt.text.indexOf(title.split(' ').pop() ?? '') + title.length;
-  const org = orgOf(title, rt.text);
+  const named = namesInOneScript(title, rt.text);
+  const org = orgOf(named.title, named.body);
   const region = org.region ?? regionFromBody(rt.text);
   const signed = signedDateOf(rt, Math.max(titleEnd, 0));
   const { year, inTitle } = yearOf(title, rt, 0, signed?.iso ?? null);

@@ -134,7 +134,8 @@ export function decide(slots: Slots): Query {
   const plain = rest.replace(/[#\s?!.,;:、~]/g, '');
   const { orgs, ambiguous } = resolveOrgs(slots);
   const region = orgs.length === 0 ? (slots.regions[0]?.region ?? null) : null;
-  const scope: Scope = { orgs, region, unknown: slots.unknown };
+  const regionTyped = orgs.length === 0 ? slots.regions[0]?.typed : undefined;
+  const scope: Scope = { orgs, region, unknown: slots.unknown, ...(regionTyped ? { regionTyped } : {}) };
   const metrics = slots.metrics.filter((m) => m.family !== 'info_fee' && m.family !== 'unsupported');
   const infoFee = slots.metrics.some((m) => m.family === 'info_fee');
   const unsupported = slots.metrics.some((m) => m.family === 'unsupported');

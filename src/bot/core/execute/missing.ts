@@ -1,7 +1,7 @@
-import { matchRoster } from '../../../calendar/assess.js';
+import { matchRoster, regionsOf } from '../../../calendar/assess.js';
 import { deadlineMemo, isOverdue } from '../../../calendar/calendar.js';
 import { lastPassedYear, nextDueYear } from '../../../calendar/due.js';
-import type { Named } from '../../../calendar/filed.js';
+import { misprintOf, type Named } from '../../../calendar/filed.js';
 import { missingStatus } from '../../../calendar/status.js';
 import { daysBetween } from '../../../calendar/time.js';
 import type { FindingCode } from '../../../parsing/types.js';
@@ -9,6 +9,7 @@ import type { Answer, AnswerRow } from '../../types.js';
 import type { Query } from '../query.js';
 import { scopeOrgs, type ExecContext } from './context.js';
 import { someNames } from './paging.js';
+import { understoodAs } from './phrases.js';
 
 /** Names listed of who has not filed; the rest are counted (the rows and `check` have them all). */
 const MISSING_NAMES = 20;
@@ -35,9 +36,12 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
   const rows: AnswerRow[] = [];
   for (const year of years) {
     const fromRoster = ctx.roster?.(year);
+    const counties = fromRoster ? regionsOf(fromRoster) : undefined;
+    // The county asked about, and the roster's county it misprints (霍丘县 on file, 霍邱县 on the roster).
+    const misprint = q.scope.region && counties ? misprintOf(q.scope.region, counties) : null;
     const expected: readonly Named[] = fromRoster
       ? q.scope.region
-        ? fromRoster.filter((e) => e.region === q.scope.region)
+        ? fromRoster.filter((e) => e.region === q.scope.region || (misprint !== null && e.region === misprint))
         : fromRoster
       : scopeOrgs(ctx, q.scope).map((o) => ({ name: o.name, region: o.region }));
     // Who filed, matched as `check` matches it (a report bears its organisation's name and county).
@@ -48,7 +52,7 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
         return org ? [{ id: h.reportId, name: org.name, region: org.region }] : [];
       });
     });
-    const matched = matchRoster(expected, filed);
+    const matched = matchRoster(expected, filed, counties);
     const deadline = deadlineMemo();
     const missing: Array<{ name: string; codes: FindingCode[] }> = [];
     expected.forEach((e, i) => {
@@ -74,5 +78,5 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
     );
     for (const e of missing) rows.push({ name: e.name, year, status: 'missing', codes: e.codes });
   }
-  return { kind: 'status', text: parts.join('\n'), rows };
+  return { kind: 'status', text: understoodAs(q.scope, ctx) + parts.join('\n'), rows };
 }
