@@ -1,7 +1,7 @@
 import type { ReportText } from './report-text.js';
 import { lineAt } from './report-text.js';
 import { kindOfName } from './org-kind.js';
-import { canonicalName } from './traditional.js';
+import { canonicalName, hasTraditional, toSimplifiedChinese } from './traditional.js';
 import type { OrgKind, SectionSpan } from './types.js';
 
 export interface ReportMeta {
@@ -121,8 +121,12 @@ function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | '
  */
 function namesInOneScript(title: string, text: string): { title: string; body: string } {
   const body = text.length <= 1000 ? text : `${text.slice(0, 400)}\n${text.slice(-600)}`;
-  return { title: canonicalName(title), body: canonicalName(body) };
+  const simplified = (s: string) => (hasTraditional(s) ? toSimplifiedChinese(s) : s);
+  return { title: simplified(title), body: simplified(body) };
 }
+
+/** The name an organisation is filed and matched under (traditional.ts canonicalName). */
+const canonical = (s: string | null): string | null => (s === null ? null : canonicalName(s));
 
 /** Characters that do not occur in county names but often stand just before 市委, 县政府 in prose. */
 const NOT_IN_NAME = /[落实按照贯彻在和对以的及与由向各全本我该并等经为从据于县市区]/;
@@ -222,7 +226,8 @@ export function readMeta(rt: ReportText, sections: readonly SectionSpan[]): Repo
   const { title, line: titleLine } = titleOf(rt, sections);
   const titleEnd = rt.text.indexOf(title.split(' ').pop() ?? '') + title.length;
   const named = namesInOneScript(title, rt.text);
-  const org = orgOf(named.title, named.body);
+  const read = orgOf(named.title, named.body);
+  const org = { ...read, org: canonical(read.org), name: canonical(read.name), region: canonical(read.region) };
   const region = org.region ?? regionFromBody(rt.text);
   const signed = signedDateOf(rt, Math.max(titleEnd, 0));
   const { year, inTitle } = yearOf(title, rt, 0, signed?.iso ?? null);

@@ -50,5 +50,5 @@ export function toSimplifiedChinese(text: string): string {
  * is printed in (康莊鎮人民政府 and 康庄镇人民政府 are one organisation).
  */
 export function canonicalName(name: string): string {
-  return hasTraditional(name) ? toSimplifiedChinese(name) : name;
+  return toSimplifiedChinese(name);
 }

@@ -101,13 +101,38 @@ describe('organisation names end to end', () => {
     });
   });
 
+  it('answers 哪些镇 with the 乡镇 and 街道, 哪些部门 with the 县直部门, 管委会 and 开发区 by their own words', async () => {
+    await ingest({ 'lt.txt': readSeed('longtan-2020') });
+    const csv = join(t.dir, 'roster.csv');
+    writeFileSync(
+      csv,
+      [
+        '名称,地区,类型',
+        '龙潭镇,霍邱县,',
+        '石店镇,霍邱县,',
+        '城关街道,霍邱县,',
+        '霍邱县财政局,霍邱县,',
+        '经济开发区管委会,霍邱县,开发区',
+        '城西湖风景区管委会,霍邱县,',
+      ].join('\n'),
+    );
+    expect((await runCli([...db, 'roster', 'import', csv])).code).toBe(0);
+    const missing = async (q: string) => (await ask(q)).rows.map((r) => r.name).sort();
+    expect(await missing('霍邱县2020年哪些镇还没交')).toEqual(['城关街道', '石店镇'].sort());
+    expect(await missing('霍邱县2020年哪些部门还没交')).toEqual(['霍邱县财政局']);
+    expect(await missing('霍邱县2020年哪些管委会还没交')).toEqual(['城西湖风景区管委会', '经济开发区管委会'].sort());
+    expect(await missing('霍邱县2020年哪些开发区还没交')).toEqual(['经济开发区管委会']);
+    expect(await missing('霍邱县2020年哪些单位还没交')).toEqual(['城关街道', '城西湖风景区管委会', '经济开发区管委会', '石店镇', '霍邱县财政局'].sort());
+  });
+
   describe('Traditional script', () => {
-    it('files a Traditional report and one with only its title in Traditional under the Simplified organisation', async () => {
+    it('files a Traditional report and a Simplified one that prints its name in Traditional under the one Simplified organisation', async () => {
       const seed = readSeed('kangzhuang-2020');
       const traditional = toTraditional(shiftYears(seed, 1));
       expect(traditional).toContain('康莊鎮人民政府');
-      // A Simplified report whose title (and signature) were typed in Traditional characters.
-      const titleOnly = replaceAll(shiftYears(seed, 2), '康庄镇人民政府', '康莊鎮人民政府');
+      // A Simplified report with its own name typed in Traditional characters, too few of them for the
+      // whole text to be taken as Traditional.
+      const titleOnly = replaceAll(shiftYears(seed, 2), '康庄镇', '康莊鎮');
       await ingest({ 'k2020.txt': seed, 'k2021.txt': traditional, 'k2022.txt': titleOnly });
       expect(orgs()).toEqual([['临清市', '康庄镇', 'town']]);
       expect(t.stores.reports.reportsOf(t.stores.reports.listOrgs()[0]!.id).map((r) => r.year)).toEqual([2020, 2021, 2022]);
@@ -118,7 +143,7 @@ describe('organisation names end to end', () => {
 
     it('shows the Simplified name in parse --json', async () => {
       const file = join(t.dir, 'k.txt');
-      writeFileSync(file, replaceAll(readSeed('kangzhuang-2020'), '康庄镇人民政府', '康莊鎮人民政府'));
+      writeFileSync(file, replaceAll(readSeed('kangzhuang-2020'), '康庄镇', '康莊鎮'));
       const out = await runCli(['parse', file, '--json']);
       const json = JSON.parse(out.stdout) as { org: string; name: string; region: string };
       expect([json.org, json.name, json.region]).toEqual(['康庄镇人民政府', '康庄镇', '临清市']);

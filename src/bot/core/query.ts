@@ -1,4 +1,4 @@
-import type { FindingCode } from '../../parsing/types.js';
+import type { FindingCode, OrgKind } from '../../parsing/types.js';
 import type { MetricAsk } from './metrics.js';
 import type { OrgMention } from './orgs.js';
 import type { OrgRecord } from './store.js';
@@ -14,6 +14,8 @@ export interface Scope {
   region: string | null;
   /** The county as typed, when `region` was read from a misprint of it (霍邱县 for 霍丘县 on file). */
   regionTyped?: string;
+  /** Kinds of organisation asked about (哪些镇还没交: 镇, 乡, 街道); absent for every kind (lexicon/org-kinds.ts). */
+  kinds?: readonly OrgKind[];
   /** Names that look like places but are not on file (李家镇), each with the nearest known names. */
   unknown: UnknownName[];
 }

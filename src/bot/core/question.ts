@@ -30,6 +30,7 @@ import type { MetricAsk } from './metrics.js';
 import type { Query, Scope } from './query.js';
 import { readSlots, resolveOrgs, type ParseContext, type Slots } from './slots.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, normalizeQuestion } from './text.js';
+import { kindsAsked } from './lexicon/org-kinds.js';
 
 export type { ParseContext, Slots } from './slots.js';
 export { readSlots } from './slots.js';
@@ -74,7 +75,14 @@ export function parseTurn(raw: string, ctx: ParseContext, previous: Conversation
 
 /** 谁还没交; 谁逾期没交 asks only about a year whose deadline has passed. */
 function missingQuery(slots: Slots, scope: Scope): Query {
-  return { kind: 'status', scope, years: slots.years, filter: 'missing', ...(STATUS_LATE_CUE.test(slots.rest) ? { overdue: true } : {}) };
+  const kinds = kindsAsked(slots.rest);
+  return {
+    kind: 'status',
+    scope: kinds ? { ...scope, kinds } : scope,
+    years: slots.years,
+    filter: 'missing',
+    ...(STATUS_LATE_CUE.test(slots.rest) ? { overdue: true } : {}),
+  };
 }
 
 /** A question about one report or about the reports themselves, with no figure named. */

@@ -4,6 +4,7 @@ import { lastPassedYear, nextDueYear } from '../../../calendar/due.js';
 import { misprintOf, type Named } from '../../../calendar/filed.js';
 import { missingStatus } from '../../../calendar/status.js';
 import { daysBetween } from '../../../calendar/time.js';
+import { kindOfName } from '../../../parsing/org-kind.js';
 import type { FindingCode } from '../../../parsing/types.js';
 import type { Answer, AnswerRow } from '../../types.js';
 import type { Query } from '../query.js';
@@ -39,11 +40,15 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
     const counties = fromRoster ? regionsOf(fromRoster) : undefined;
     // The county asked about, and the roster's county it misprints (霍丘县 on file, 霍邱县 on the roster).
     const misprint = q.scope.region && counties ? misprintOf(q.scope.region, counties) : null;
-    const expected: readonly Named[] = fromRoster
+    const inScope: ReadonlyArray<Named & { kind?: string | null }> = fromRoster
       ? q.scope.region
         ? fromRoster.filter((e) => e.region === q.scope.region || (misprint !== null && e.region === misprint))
         : fromRoster
-      : scopeOrgs(ctx, q.scope).map((o) => ({ name: o.name, region: o.region }));
+      : scopeOrgs(ctx, q.scope);
+    const kinds = q.scope.kinds;
+    const expected: readonly Named[] = (kinds ? inScope.filter((e) => (kinds as readonly string[]).includes(e.kind ?? kindOfName(e.name))) : inScope).map(
+      (e) => ({ name: e.name, region: e.region }),
+    );
     // Who filed, matched as `check` matches it (a report bears its organisation's name and county).
     const filed = ctx.memo(`filed|${year}`, () => {
       const byId = new Map(ctx.index.orgs.map((o) => [o.id, o]));
