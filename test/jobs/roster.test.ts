@@ -95,6 +95,25 @@ describe('the roster', () => {
     ]);
   });
 
+  it('takes a town on file under a misprinted county as the entry of the one county it misprints, and no other', () => {
+    const huoqiu = [
+      { name: '龙潭镇', region: '霍邱县', kind: 'town' as const },
+      { name: '城关镇', region: '霍邱县', kind: 'town' as const },
+    ];
+    expect(mergeRoster(huoqiu, [org(1, '龙潭镇', '霍丘县')]).map((e) => [e.region, e.name, e.source])).toEqual([
+      ['霍邱县', '城关镇', 'import'],
+      ['霍邱县', '龙潭镇', 'both'],
+    ]);
+    // With 霍山县 on the list too, 霍丘县 is one character off two counties: not guessed, an entry of its own.
+    const both = [...huoqiu, { name: '龙潭镇', region: '霍山县', kind: 'town' as const }];
+    expect(mergeRoster(both, [org(1, '龙潭镇', '霍丘县')]).map((e) => [e.region, e.name, e.source])).toEqual([
+      ['霍丘县', '龙潭镇', 'reports'],
+      ['霍邱县', '城关镇', 'import'],
+      ['霍邱县', '龙潭镇', 'import'],
+      ['霍山县', '龙潭镇', 'import'],
+    ]);
+  });
+
   it('keeps two towns of one name in different counties apart', () => {
     const roster = mergeRoster([{ name: '张家坡镇', region: '沂源县', kind: 'town' }], [org(1, '张家坡镇', '淄川区')]);
     expect(roster.map((e) => `${e.region}${e.name}`)).toEqual(['沂源县张家坡镇', '淄川区张家坡镇']);
