@@ -7,7 +7,7 @@ import type { OrgKind } from './types.js';
  * 管理委员会 is a 管委会 before it is a 委员会: none of them is a 县直部门.
  */
 export function kindOfName(name: string): OrgKind {
-  if (/街道(办事处|办)?$/.test(name)) return 'subdistrict';
+  if (/街道(办事处|办|人民政府|政府)?$/.test(name)) return 'subdistrict';
   if (/镇(人民政府)?$/.test(name)) return 'town';
   if (/乡(人民政府)?$/.test(name)) return 'township';
   if (/人民政府$/.test(name)) return 'government';
