@@ -27,12 +27,17 @@ const ORG = new RegExp(
   [
     '([\\u4e00-\\u9fff]{1,12}?(?:镇|乡|街道)(?:人民政府|办事处)?)',
     // 开发区 is a name's end only when no 管委会 follows (霍邱经济开发区管理委员会 is one name).
-    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:管理委员会|管委会|局|委员会|委|办公室|中心|管理处|署|开发区(?!管)|高新区(?!管)))',
+    // 委 ends a name (卫生健康委) unless 会 follows (管委会).
+    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:管理委员会|管委会|局|委员会|委(?!会)|办公室|中心|管理处|署|开发区(?!管)|高新区(?!管)))',
     '([\\u4e00-\\u9fff]{2,8}?(?:县|市|区|旗)人民政府)',
+    // A zone's office named without its county: 霍邱经济开发区管委会, 合肥高新区管理委员会.
+    '([\\u4e00-\\u9fff]{2,12}?(?:开发区|高新区|园区|新区|风景区|片区)(?:管理委员会|管委会|管理局))',
   ].join('|'),
 );
 
 const COUNTY = /([\u4e00-\u9fff]{1,6}?(?:县|市|区|旗))(?=[\u4e00-\u9fff])/;
+/** A 区 that is a zone, not a county: 霍邱经济开发区, 合肥高新区. */
+const A_ZONE = /(?:开发|高新|园|新|景|片)区$/;
 
 /** Words that end in 镇/乡/市/县 but are not place names. */
 const NOT_A_PLACE = /^(?:城乡|乡镇|各乡|各镇|本镇|我镇|全镇|城镇|全县|本县|我县|全市|本市|我市|全区|本区|我区|各县|各市|县市|省市)/;
@@ -73,7 +78,7 @@ const NOT_A_NAME = /^(?:本|我|全|该|各|此|其|这|每|年度|本年)/;
 function firstOrg(s: string): RegExpExecArray | null {
   const re = new RegExp(ORG.source, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (!NOT_A_NAME.test((m[1] ?? m[2] ?? m[3])!)) return m;
+    if (!NOT_A_NAME.test((m[1] ?? m[2] ?? m[3] ?? m[4])!)) return m;
   }
   return null;
 }
@@ -91,12 +96,12 @@ function signatureOf(body: string): string {
 function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | 'kind' | 'region'> {
   const m = firstOrg(stripTitleWords(title)) ?? firstOrg(signatureOf(body)) ?? firstOrg(stripTitleWords(body.slice(0, 400)));
   if (!m) return { org: null, name: null, kind: null, region: null };
-  let full = (m[1] ?? m[2] ?? m[3])!;
+  let full = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
   const county = COUNTY.exec(full);
   let region: string | null = null;
   let short = full;
   // A town's county prefix is its region; a department keeps the county in its name (临清市自然资源局).
-  if (county && (m[1] || m[2]) && !NOT_A_PLACE.test(county[1]!) && full.length > county[1]!.length + 1) {
+  if (county && (m[1] || m[2]) && !NOT_A_PLACE.test(county[1]!) && !A_ZONE.test(county[1]!) && full.length > county[1]!.length + 1) {
     region = county[1]!;
     short = full.slice(region.length);
   }
@@ -105,7 +110,7 @@ function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | '
     // A town named without 人民政府 in the title is still its government.
     if (!/(人民政府|办事处)$/.test(full)) full = `${short}${/街道$/.test(short) ? '办事处' : '人民政府'}`;
   }
-  if (m[2]) short = full;
+  if (m[2] || m[4]) short = full;
   if (m[3]) {
     short = full.replace(/人民政府$/, '');
     region = short;
