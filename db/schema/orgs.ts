@@ -16,7 +16,7 @@ export const orgs = sqliteTable(
     name: text('name').notNull(),
     /** County or county-level city; null until a report states it. */
     region: text('region'),
-    /** town, township, subdistrict, department, government, other (the parser's OrgKind). */
+    /** town, township, subdistrict, department, government, committee, area_office, dev_zone, other (the parser's OrgKind). */
     kind: text('kind'),
     createdAt: text('created_at').notNull(),
     /**

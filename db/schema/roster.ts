@@ -12,7 +12,7 @@ export const roster = sqliteTable(
     /** Short name: 康庄镇. */
     name: text('name').notNull(),
     region: text('region'),
-    kind: text('kind', { enum: ['town', 'township', 'subdistrict', 'department', 'government', 'other'] }),
+    kind: text('kind', { enum: ['town', 'township', 'subdistrict', 'department', 'government', 'committee', 'area_office', 'dev_zone', 'other'] }),
     importedAt: text('imported_at').notNull(),
     /** region with '' for null, so that the unique index also holds for region-less names (as in orgs). */
     regionKey: text('region_key')

@@ -26,14 +26,23 @@ export interface AssessedReport {
   findings: readonly Finding[];
 }
 
+/** The counties the entries name: a report's county not among them may be a misprint of one. */
+export const regionsOf = (roster: readonly Named[]): Set<string> => new Set(roster.flatMap((e) => (e.region === null ? [] : [e.region])));
+
 /**
  * The report that answers for each expected organisation (same name, same region unless one side
- * does not know it), in roster order; each report answers for one organisation only. Linear in the
- * roster and the reports, so it serves a national roster too.
+ * does not know it, else a county misprinted: filed.ts misprintOf), in roster order; each report
+ * answers for one organisation only. `counties` are the counties of the whole roster when `roster`
+ * is a part of it (one county's entries), so that a county of the roster is never taken for a
+ * misprint. Linear in the roster and the reports, so it serves a national roster too.
  */
-export function matchRoster<R extends Named & { id: number }>(roster: readonly Named[], reports: readonly R[]): Array<R | undefined> {
+export function matchRoster<R extends Named & { id: number }>(
+  roster: readonly Named[],
+  reports: readonly R[],
+  counties: ReadonlySet<string> = regionsOf(roster),
+): Array<R | undefined> {
   const used = new Set<number>();
-  const find = reportFinder(reports);
+  const find = reportFinder(reports, counties);
   const skip = (r: R) => used.has(r.id);
   return roster.map((entry) => {
     const report = find(entry, skip);

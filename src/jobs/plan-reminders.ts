@@ -2,6 +2,7 @@ import type { Subscription } from '../bot/subscriptions.js';
 import type { AssessedReport } from '../calendar/assess.js';
 import { deadlineMemo, type Calendar } from '../calendar/calendar.js';
 import { seasonYear } from '../calendar/due.js';
+import { regionsOf } from '../calendar/assess.js';
 import { reportFinder } from '../calendar/filed.js';
 import { offsetLabel, reminderToday, windowEnd } from '../calendar/schedule.js';
 import { localDate } from '../calendar/time.js';
@@ -51,7 +52,10 @@ export function seasonDay(input: PlanInput, todayOffset: (year: number, region: 
   return {
     year,
     notAfter: windowEnd(cal, localDate(now, cal.timeZone)),
-    reportOf: reportFinder(reports.filter((r) => r.year === year)),
+    reportOf: reportFinder(
+      reports.filter((r) => r.year === year),
+      regionsOf(input.roster),
+    ),
     groups: groupIndex(subscriptions, nameCounts(input.roster)),
     offsetOf: perRegion((region) => todayOffset(year, region)),
     deadlineOf: deadlineMemo(),

@@ -2,8 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { parseContacts } from '../bot/targets.js';
 import { decodeReport } from '../parsing/decode.js';
 import type { ChatTarget } from '../bot/types.js';
+import { canonicalName } from '../parsing/traditional.js';
 import type { OrgKind } from '../parsing/types.js';
-import { kindFromName, parseKind } from './roster.js';
+import { KIND_WORDS_HINT, kindFromName, parseKind } from './roster.js';
 
 /**
  * Reads a roster file: `name,region,kind,contact` per record, the last two optional. A header line
@@ -114,12 +115,13 @@ export function parseRosterCsv(text: string): RosterParse {
       return at === -1 ? '' : (cells[at] ?? '');
     };
     const where = `第${line}行`;
-    const name = squeeze(get('name'));
+    // Names in the one script reports are filed under (康莊鎮 is 康庄镇).
+    const name = canonicalName(squeeze(get('name')));
     if (!name) {
       errors.push(`${where}：缺少单位名称`);
       continue;
     }
-    const region = squeeze(get('region')) || null;
+    const region = canonicalName(squeeze(get('region'))) || null;
     const bad = badName('单位名称', name) ?? (region === null ? null : badName('地区', region));
     if (bad) {
       errors.push(`${where}：${bad}`);
@@ -127,7 +129,7 @@ export function parseRosterCsv(text: string): RosterParse {
     }
     const kind = parseKind(get('kind'));
     if (kind === undefined) {
-      errors.push(`${where}：不认识的类型“${get('kind')}”（可写 镇、乡、街道、部门、政府、其他）`);
+      errors.push(`${where}：不认识的类型“${get('kind')}”（可写 ${KIND_WORDS_HINT}）`);
       continue;
     }
     const contacts = parseContacts(get('contact'));

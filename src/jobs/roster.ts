@@ -1,5 +1,7 @@
 import type { OrgRecord } from '../bot/core/store.js';
-import { sameOrg } from '../calendar/filed.js';
+import { regionsOf } from '../calendar/assess.js';
+import { misprintOf, sameOrg } from '../calendar/filed.js';
+import { kindOfName } from '../parsing/org-kind.js';
 import type { OrgKind } from '../parsing/types.js';
 
 /**
@@ -16,7 +18,17 @@ export interface RosterEntry {
   source: 'import' | 'reports' | 'both';
 }
 
-export const ORG_KINDS = ['town', 'township', 'subdistrict', 'department', 'government', 'other'] as const satisfies readonly OrgKind[];
+export const ORG_KINDS = [
+  'town',
+  'township',
+  'subdistrict',
+  'department',
+  'government',
+  'committee',
+  'area_office',
+  'dev_zone',
+  'other',
+] as const satisfies readonly OrgKind[];
 
 /** Kind words accepted in a roster file, Chinese as county offices write them. */
 const KIND_WORDS: Readonly<Record<string, OrgKind>> = {
@@ -27,8 +39,18 @@ const KIND_WORDS: Readonly<Record<string, OrgKind>> = {
   部门: 'department',
   县直部门: 'department',
   政府: 'government',
+  管委会: 'committee',
+  管理委员会: 'committee',
+  片区管理局: 'area_office',
+  片区: 'area_office',
+  开发区: 'dev_zone',
+  经济开发区: 'dev_zone',
+  高新区: 'dev_zone',
   其他: 'other',
 };
+
+/** What a roster file may write in its kind column, for the error that names them. */
+export const KIND_WORDS_HINT = '镇、乡、街道、部门、政府、管委会、片区管理局、开发区、其他';
 
 export function parseKind(word: string): OrgKind | null | undefined {
   const w = word.trim();
@@ -38,14 +60,7 @@ export function parseKind(word: string): OrgKind | null | undefined {
 }
 
 /** The kind a name implies, as the parser infers it from a title. */
-export function kindFromName(name: string): OrgKind {
-  if (/街道(办事处)?$/.test(name)) return 'subdistrict';
-  if (/镇(人民政府)?$/.test(name)) return 'town';
-  if (/乡(人民政府)?$/.test(name)) return 'township';
-  if (/人民政府$/.test(name)) return 'government';
-  if (/(局|委员会|委|办公室|办|中心|管理处|署)$/.test(name)) return 'department';
-  return 'other';
-}
+export const kindFromName = (name: string): OrgKind => kindOfName(name);
 
 const keyOf = (name: string, region: string | null) => `${region ?? ''}/${name}`;
 
@@ -54,7 +69,8 @@ export const orgSubject = (e: { name: string; region: string | null }) => `org:$
 
 /**
  * Imported entries first, then organisations on file that no imported entry covers. An organisation
- * without a region is taken as the imported entry of the same name when there is exactly one.
+ * without a region is taken as the imported entry of the same name when there is exactly one; one
+ * whose county no imported entry names, as the entry of the same name in the one county it misprints.
  */
 export function mergeRoster(imported: readonly Omit<RosterEntry, 'source'>[], orgs: readonly OrgRecord[]): RosterEntry[] {
   const out: RosterEntry[] = imported.map((e) => ({ ...e, source: 'import' }));
@@ -66,11 +82,21 @@ export function mergeRoster(imported: readonly Omit<RosterEntry, 'source'>[], or
     else byName.set(e.name, [e]);
   };
   out.forEach(index);
+  const importedRegions = regionsOf(imported);
+  const misprints = new Map<string, string | null>();
+  const misprintFor = (region: string) => {
+    let m = misprints.get(region);
+    if (m === undefined) misprints.set(region, (m = misprintOf(region, importedRegions)));
+    return m;
+  };
   for (const o of orgs) {
     const sameName = byName.get(o.name) ?? [];
     const exact = sameName.find((e) => e.region === o.region);
     const loose = sameName.filter((e) => sameOrg(e, o));
-    const match = exact ?? (loose.length === 1 ? loose[0] : undefined);
+    // 霍丘县龙潭镇 on file is the imported 霍邱县龙潭镇: a county no imported entry names, misprinted.
+    const misprint = loose.length === 0 && sameName.length > 0 && o.region !== null ? misprintFor(o.region) : null;
+    const misprinted = misprint === null ? [] : sameName.filter((e) => e.region === misprint && e.source !== 'reports');
+    const match = exact ?? (loose.length === 1 ? loose[0] : misprinted.length === 1 ? misprinted[0] : undefined);
     if (match) {
       if (match.source === 'import') match.source = 'both';
       continue;

@@ -1,5 +1,7 @@
 import type { ReportText } from './report-text.js';
 import { lineAt } from './report-text.js';
+import { kindOfName } from './org-kind.js';
+import { canonicalName, hasTraditional, toSimplifiedChinese } from './traditional.js';
 import type { OrgKind, SectionSpan } from './types.js';
 
 export interface ReportMeta {
@@ -24,12 +26,18 @@ const ISO_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g;
 const ORG = new RegExp(
   [
     '([\\u4e00-\\u9fff]{1,12}?(?:镇|乡|街道)(?:人民政府|办事处)?)',
-    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:管理委员会|管委会|局|委员会|委|办公室|中心|管理处|署))',
+    // 开发区 is a name's end only when no 管委会 follows (霍邱经济开发区管理委员会 is one name).
+    // 委 ends a name (卫生健康委) unless 会 follows (管委会).
+    '([\\u4e00-\\u9fff]{2,16}?(?:县|市|区|旗)[\\u4e00-\\u9fff]{1,12}?(?:管理委员会|管委会|局|委员会|委(?!会)|办公室|中心|管理处|署|开发区(?!管)|高新区(?!管)))',
     '([\\u4e00-\\u9fff]{2,8}?(?:县|市|区|旗)人民政府)',
+    // A zone's office named without its county: 霍邱经济开发区管委会, 合肥高新区管理委员会.
+    '([\\u4e00-\\u9fff]{2,12}?(?:开发区|高新区|园区|新区|风景区|片区)(?:管理委员会|管委会|管理局))',
   ].join('|'),
 );
 
 const COUNTY = /([\u4e00-\u9fff]{1,6}?(?:县|市|区|旗))(?=[\u4e00-\u9fff])/;
+/** A 区 that is a zone, not a county: 霍邱经济开发区, 合肥高新区. */
+const A_ZONE = /(?:开发|高新|园|新|景|片)区$/;
 
 /** Words that end in 镇/乡/市/县 but are not place names. */
 const NOT_A_PLACE = /^(?:城乡|乡镇|各乡|各镇|本镇|我镇|全镇|城镇|全县|本县|我县|全市|本市|我市|全区|本区|我区|各县|各市|县市|省市)/;
@@ -59,16 +67,6 @@ function titleOf(rt: ReportText, sections: readonly SectionSpan[]): { title: str
   return { title: parts.join(' '), line: line || 1 };
 }
 
-function kindOf(org: string): OrgKind {
-  if (/街道/.test(org)) return 'subdistrict';
-  if (/镇(人民政府)?$/.test(org)) return 'town';
-  if (/乡(人民政府)?$/.test(org)) return 'township';
-  if (/人民政府$/.test(org)) return 'government';
-  // 管委会, 片区管理局 and 开发区 offices are county-level agencies, as the 县直部门 are.
-  if (/(局|委员会|管委会|委|办公室|中心|管理处|署)$/.test(org)) return 'department';
-  return 'other';
-}
-
 /** Title words around the name, so the name is matched alone (… 康庄镇人民政府, not 年度报告康庄镇…). */
 function stripTitleWords(s: string): string {
   return s.replace(/\d{4}\s*年(?:度)?|(?:政府)?信息公开(?:工作)?(?:年度报告|年报)?|工作年度报告|年度报告|年报|关于|中共/g, ' ');
@@ -80,7 +78,7 @@ const NOT_A_NAME = /^(?:本|我|全|该|各|此|其|这|每|年度|本年)/;
 function firstOrg(s: string): RegExpExecArray | null {
   const re = new RegExp(ORG.source, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (!NOT_A_NAME.test((m[1] ?? m[2] ?? m[3])!)) return m;
+    if (!NOT_A_NAME.test((m[1] ?? m[2] ?? m[3] ?? m[4])!)) return m;
   }
   return null;
 }
@@ -98,12 +96,12 @@ function signatureOf(body: string): string {
 function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | 'kind' | 'region'> {
   const m = firstOrg(stripTitleWords(title)) ?? firstOrg(signatureOf(body)) ?? firstOrg(stripTitleWords(body.slice(0, 400)));
   if (!m) return { org: null, name: null, kind: null, region: null };
-  let full = (m[1] ?? m[2] ?? m[3])!;
+  let full = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
   const county = COUNTY.exec(full);
   let region: string | null = null;
   let short = full;
   // A town's county prefix is its region; a department keeps the county in its name (临清市自然资源局).
-  if (county && (m[1] || m[2]) && !NOT_A_PLACE.test(county[1]!) && full.length > county[1]!.length + 1) {
+  if (county && (m[1] || m[2]) && !NOT_A_PLACE.test(county[1]!) && !A_ZONE.test(county[1]!) && full.length > county[1]!.length + 1) {
     region = county[1]!;
     short = full.slice(region.length);
   }
@@ -112,13 +110,28 @@ function orgOf(title: string, body: string): Pick<ReportMeta, 'org' | 'name' | '
     // A town named without 人民政府 in the title is still its government.
     if (!/(人民政府|办事处)$/.test(full)) full = `${short}${/街道$/.test(short) ? '办事处' : '人民政府'}`;
   }
-  if (m[2]) short = full;
+  if (m[2] || m[4]) short = full;
   if (m[3]) {
     short = full.replace(/人民政府$/, '');
     region = short;
   }
-  return { org: full, name: short, kind: kindOf(full), region };
+  return { org: full, name: short, kind: kindOfName(full), region };
 }
+
+/**
+ * The title and the ends of the text the name is read from, in Simplified characters: a title
+ * printed in Traditional characters in an otherwise Simplified text (which normalize leaves as it
+ * is) names the organisation the Simplified report names. Only the ends are converted, and only when
+ * they hold a Traditional character, so the usual report costs a scan of a thousand characters.
+ */
+function namesInOneScript(title: string, text: string): { title: string; body: string } {
+  const body = text.length <= 1000 ? text : `${text.slice(0, 400)}\n${text.slice(-600)}`;
+  const simplified = (s: string) => (hasTraditional(s) ? toSimplifiedChinese(s) : s);
+  return { title: simplified(title), body: simplified(body) };
+}
+
+/** The name an organisation is filed and matched under (traditional.ts canonicalName). */
+const canonical = (s: string | null): string | null => (s === null ? null : canonicalName(s));
 
 /** Characters that do not occur in county names but often stand just before 市委, 县政府 in prose. */
 const NOT_IN_NAME = /[落实按照贯彻在和对以的及与由向各全本我该并等经为从据于县市区]/;
@@ -217,7 +230,9 @@ function yearOf(title: string, rt: ReportText, bodyFrom: number, signed: string 
 export function readMeta(rt: ReportText, sections: readonly SectionSpan[]): ReportMeta {
   const { title, line: titleLine } = titleOf(rt, sections);
   const titleEnd = rt.text.indexOf(title.split(' ').pop() ?? '') + title.length;
-  const org = orgOf(title, rt.text);
+  const named = namesInOneScript(title, rt.text);
+  const read = orgOf(named.title, named.body);
+  const org = { ...read, org: canonical(read.org), name: canonical(read.name), region: canonical(read.region) };
   const region = org.region ?? regionFromBody(rt.text);
   const signed = signedDateOf(rt, Math.max(titleEnd, 0));
   const { year, inTitle } = yearOf(title, rt, 0, signed?.iso ?? null);

@@ -23,8 +23,32 @@ export function looksTraditional(text: string): boolean {
   return hits.size >= 3;
 }
 
-/** Traditional → Simplified, character by character (line structure is kept). */
+/**
+ * Characters written the same in both scripts in place names, which the converter would change
+ * (乾县, 乾安县 are not 干县).
+ */
+const KEEP = /乾/g;
+
+/** True when any of the marker characters occurs: for short texts such as a title or a name. */
+export function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (MARKER_INDEX[text.charCodeAt(i)] !== 0) return true;
+  return false;
+}
+
+/** Traditional → Simplified, character by character (line structure and length are kept). */
 export function toSimplifiedChinese(text: string): string {
   const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
-  return convert(text);
+  const out = convert(text);
+  if (out.length !== text.length || !text.includes('乾')) return out;
+  const chars = out.split('');
+  for (const m of text.matchAll(KEEP)) chars[m.index] = m[0];
+  return chars.join('');
+}
+
+/**
+ * The one name an organisation is stored and matched under: Simplified, whatever script the report
+ * is printed in (康莊鎮人民政府 and 康庄镇人民政府 are one organisation).
+ */
+export function canonicalName(name: string): string {
+  return toSimplifiedChinese(name);
 }

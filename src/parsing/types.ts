@@ -7,7 +7,11 @@ export type ReportFormat = 'gov2019' | 'gov2021' | 'unknown';
 export const SECTION_KEYS = ['overview', 'active', 'applications', 'review_litigation', 'problems', 'other'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
-export type OrgKind = 'town' | 'township' | 'subdistrict' | 'department' | 'government' | 'other';
+/**
+ * 镇, 乡, 街道, 县直部门, 县政府; 管委会 (a 管理委员会 of a 风景区/新区/园区), 片区管理局 and 开发区 (an
+ * 经济开发区/高新区 and its 管委会) are kinds of their own: county-level offices, but not 县直部门.
+ */
+export type OrgKind = 'town' | 'township' | 'subdistrict' | 'department' | 'government' | 'committee' | 'area_office' | 'dev_zone' | 'other';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -56,7 +56,7 @@ describe('roster import', () => {
   it('keeps a quoted cell with line breaks in one row, and numbers the lines after it right', () => {
     const r = parseRosterCsv('名称,地区,类型,联系群\n张家坡镇,沂源县,镇,"telegram:-1;\ntelegram:-2"\n悦庄镇,沂源县,村\n');
     expect(r.rows.map((x) => [x.name, x.contacts.map((c) => c.chatId)])).toEqual([['张家坡镇', ['-1', '-2']]]);
-    expect(r.errors).toEqual(['第4行：不认识的类型“村”（可写 镇、乡、街道、部门、政府、其他）']);
+    expect(r.errors).toEqual(['第4行：不认识的类型“村”（可写 镇、乡、街道、部门、政府、管委会、片区管理局、开发区、其他）']);
     // A name split over two lines in its cell is still one name.
     expect(parseRosterCsv('"沂源县张家坡镇\n人民政府",沂源县\n').rows.map((x) => x.name)).toEqual(['张家坡镇']);
   });

@@ -30,8 +30,39 @@ describe('roster files', () => {
     expect(r.rows).toEqual([]);
     expect(r.errors).toEqual([
       '第2行：缺少单位名称',
-      '第3行：不认识的类型“村”（可写 镇、乡、街道、部门、政府、其他）',
+      '第3行：不认识的类型“村”（可写 镇、乡、街道、部门、政府、管委会、片区管理局、开发区、其他）',
       '第4行：联系群应写成 telegram:群号、wechat:群ID、wecom:机器人key、dingtalk:access_token[:加签密钥]、feishu:机器人hook[:签名密钥]',
+    ]);
+  });
+
+  it('reads 管委会, 片区管理局 and 开发区 as kinds of their own, in Chinese or English, and guesses them from the name', () => {
+    const r = parseRosterCsv(
+      [
+        '名称,地区,类型',
+        '城西湖风景区管委会,霍邱县,管委会',
+        '城南片区管理局,霍邱县,片区管理局',
+        '经济开发区管委会,霍邱县,开发区',
+        '新区管委会,霍邱县,committee',
+        '城北片区管理局,霍邱县,area_office',
+        '高新区管委会,霍邱县,dev_zone',
+        '霍邱县经济开发区管理委员会,霍邱县,',
+        '霍邱县城东片区管理局,霍邱县,',
+        '霍邱县临淮岗管理委员会,霍邱县,',
+        '霍邱县财政局,霍邱县,县直部门',
+      ].join('\n'),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((x) => x.kind)).toEqual([
+      'committee',
+      'area_office',
+      'dev_zone',
+      'committee',
+      'area_office',
+      'dev_zone',
+      'dev_zone',
+      'area_office',
+      'committee',
+      'department',
     ]);
   });
 
@@ -61,6 +92,25 @@ describe('the roster', () => {
       ['临清市', '康庄镇', 'both'],
       ['临清市', '唐园镇', 'both'],
       [null, '棉洋镇', 'reports'],
+    ]);
+  });
+
+  it('takes a town on file under a misprinted county as the entry of the one county it misprints, and no other', () => {
+    const huoqiu = [
+      { name: '龙潭镇', region: '霍邱县', kind: 'town' as const },
+      { name: '城关镇', region: '霍邱县', kind: 'town' as const },
+    ];
+    expect(mergeRoster(huoqiu, [org(1, '龙潭镇', '霍丘县')]).map((e) => [e.region, e.name, e.source])).toEqual([
+      ['霍邱县', '城关镇', 'import'],
+      ['霍邱县', '龙潭镇', 'both'],
+    ]);
+    // With 霍山县 on the list too, 霍丘县 is one character off two counties: not guessed, an entry of its own.
+    const both = [...huoqiu, { name: '龙潭镇', region: '霍山县', kind: 'town' as const }];
+    expect(mergeRoster(both, [org(1, '龙潭镇', '霍丘县')]).map((e) => [e.region, e.name, e.source])).toEqual([
+      ['霍丘县', '龙潭镇', 'reports'],
+      ['霍邱县', '城关镇', 'import'],
+      ['霍邱县', '龙潭镇', 'import'],
+      ['霍山县', '龙潭镇', 'import'],
     ]);
   });
 

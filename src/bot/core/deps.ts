@@ -12,6 +12,8 @@ export interface CoreLog {
 export interface RosterEntry {
   name: string;
   region: string | null;
+  /** The parser's OrgKind, when the roster says (else read from the name). */
+  kind?: string | null;
 }
 
 export interface CoreDeps {

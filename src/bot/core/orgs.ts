@@ -21,6 +21,8 @@ export interface RegionMention {
   region: string;
   start: number;
   end: number;
+  /** As typed, when it is a misprint of the county on file (霍邱县 for 霍丘县, or the other way round). */
+  typed?: string;
 }
 
 export interface OrgCore {

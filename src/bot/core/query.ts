@@ -1,7 +1,8 @@
-import type { FindingCode } from '../../parsing/types.js';
+import type { FindingCode, OrgKind } from '../../parsing/types.js';
 import type { MetricAsk } from './metrics.js';
 import type { OrgMention } from './orgs.js';
 import type { OrgRecord } from './store.js';
+import type { UnknownName } from './unknown-regions.js';
 import type { YearSpec } from './years.js';
 
 /** What a question asks, once understood: a tagged union on `kind` (docs/data-contract.md §4 kinds). */
@@ -11,8 +12,12 @@ export interface Scope {
   orgs: ResolvedOrg[];
   /** A county or city named without a town (临清市各镇), else null. */
   region: string | null;
+  /** The county as typed, when `region` was read from a misprint of it (霍邱县 for 霍丘县 on file). */
+  regionTyped?: string;
+  /** Kinds of organisation asked about (哪些镇还没交: 镇, 乡, 街道); absent for every kind (lexicon/org-kinds.ts). */
+  kinds?: readonly OrgKind[];
   /** Names that look like places but are not on file (李家镇), each with the nearest known names. */
-  unknown: Array<{ name: string; nearest: OrgRecord[] }>;
+  unknown: UnknownName[];
 }
 
 export interface ResolvedOrg {
@@ -39,7 +44,7 @@ export type Query =
   | { kind: 'deadline'; scope: Scope; years: YearSpec }
   | { kind: 'clarify'; about: 'org'; mention: OrgMention }
   | { kind: 'clarify'; about: 'metric'; scope: Scope; years: YearSpec }
-  | { kind: 'unknown'; names: Array<{ name: string; nearest: OrgRecord[] }> }
+  | { kind: 'unknown'; names: UnknownName[] }
   /** About the data on file (霍邱县有几个镇, 棉洋镇属于哪个县, 数据库里有几份报告) or what no report holds (镇长是谁). */
   | { kind: 'about'; topic: 'catalogue' | 'towns' | 'region_of' | 'not_in_reports'; scope: Scope; years: YearSpec }
   /** What a finding means and what to change (TRUNCATED_TABLE是什么意思, 勾稽关系不对怎么改). */

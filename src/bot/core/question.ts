@@ -30,6 +30,7 @@ import type { MetricAsk } from './metrics.js';
 import type { Query, Scope } from './query.js';
 import { readSlots, resolveOrgs, type ParseContext, type Slots } from './slots.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, normalizeQuestion } from './text.js';
+import { kindsAsked } from './lexicon/org-kinds.js';
 
 export type { ParseContext, Slots } from './slots.js';
 export { readSlots } from './slots.js';
@@ -74,7 +75,14 @@ export function parseTurn(raw: string, ctx: ParseContext, previous: Conversation
 
 /** 谁还没交; 谁逾期没交 asks only about a year whose deadline has passed. */
 function missingQuery(slots: Slots, scope: Scope): Query {
-  return { kind: 'status', scope, years: slots.years, filter: 'missing', ...(STATUS_LATE_CUE.test(slots.rest) ? { overdue: true } : {}) };
+  const kinds = kindsAsked(slots.rest);
+  return {
+    kind: 'status',
+    scope: kinds ? { ...scope, kinds } : scope,
+    years: slots.years,
+    filter: 'missing',
+    ...(STATUS_LATE_CUE.test(slots.rest) ? { overdue: true } : {}),
+  };
 }
 
 /** A question about one report or about the reports themselves, with no figure named. */
@@ -134,7 +142,8 @@ export function decide(slots: Slots): Query {
   const plain = rest.replace(/[#\s?!.,;:、~]/g, '');
   const { orgs, ambiguous } = resolveOrgs(slots);
   const region = orgs.length === 0 ? (slots.regions[0]?.region ?? null) : null;
-  const scope: Scope = { orgs, region, unknown: slots.unknown };
+  const regionTyped = orgs.length === 0 ? slots.regions[0]?.typed : undefined;
+  const scope: Scope = { orgs, region, unknown: slots.unknown, ...(regionTyped ? { regionTyped } : {}) };
   const metrics = slots.metrics.filter((m) => m.family !== 'info_fee' && m.family !== 'unsupported');
   const infoFee = slots.metrics.some((m) => m.family === 'info_fee');
   const unsupported = slots.metrics.some((m) => m.family === 'unsupported');

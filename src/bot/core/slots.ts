@@ -3,8 +3,7 @@ import { readMetrics, type MetricAsk } from './metrics.js';
 import { findHomophones, findLoosePlaces, nearestOrgs } from './org-fuzzy.js';
 import { findExact, type OrgIndex, type OrgMention, type RegionMention } from './orgs.js';
 import type { ResolvedOrg } from './query.js';
-import type { OrgRecord } from './store.js';
-import { findUnknownRegions } from './unknown-regions.js';
+import { findUnknownRegions, type UnknownName } from './unknown-regions.js';
 import { readYears, type YearSpec } from './years.js';
 
 /**
@@ -25,7 +24,7 @@ export interface Slots {
   text: string;
   mentions: OrgMention[];
   regions: RegionMention[];
-  unknown: Array<{ name: string; nearest: OrgRecord[] }>;
+  unknown: UnknownName[];
   metrics: MetricAsk[];
   years: YearSpec;
   /** What no reader used up, for the kind cues. */
@@ -43,12 +42,11 @@ export function readSlots(normalized: string, ctx: ParseContext): Slots {
   const typos: OrgMention[] = loose
     .filter((p) => p.near.length > 0)
     .map((p) => ({ surface: p.name, start: p.start, end: p.end, candidates: p.near, match: 'typo' }));
-  const unknown = [
-    ...loose.filter((p) => p.near.length === 0).map((p) => ({ name: p.name, nearest: nearestOrgs(p.name, ctx.index) })),
-    ...findUnknownRegions(text, ctx.index),
-  ];
+  const places = findUnknownRegions(text, ctx.index);
+  const unknown = [...loose.filter((p) => p.near.length === 0).map((p) => ({ name: p.name, nearest: nearestOrgs(p.name, ctx.index) })), ...places.unknown];
   const mentions = [...exact.orgs, ...homophones, ...typos].sort((a, b) => a.start - b.start);
-  return { text: normalized, mentions, regions: exact.regions, unknown, metrics, years, rest: text.view };
+  const regions = [...exact.regions, ...places.misprinted].sort((a, b) => a.start - b.start);
+  return { text: normalized, mentions, regions, unknown, metrics, years, rest: text.view };
 }
 
 /** Narrows shared names by a county named in the same question; returns the first still ambiguous. */
@@ -65,7 +63,10 @@ export function resolveOrgs(slots: Slots): { orgs: ResolvedOrg[]; ambiguous: Org
     const org = candidates[0]!;
     // 临清市张家坡镇 when the only 张家坡镇 is in 沂源县: answer it, but say which one was taken.
     const otherCounty = org.region && named.size > 0 && !named.has(org.region) ? [...named][0]! : '';
-    const typed = m.match === 'exact' && !otherCounty ? null : `${otherCounty}${m.surface}`;
+    // 霍邱县龙潭镇 asked of 霍丘县龙潭镇: the county as typed, so the answer says it was read as the printed one.
+    const misprint = slots.regions.find((r) => r.typed && r.region === org.region)?.typed ?? '';
+    const county = otherCounty || misprint;
+    const typed = m.match === 'exact' && !county ? null : `${county}${m.surface}`;
     if (!orgs.some((o) => o.org.id === org.id)) orgs.push({ org, typed });
   }
   return { orgs, ambiguous: null };

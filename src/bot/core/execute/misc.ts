@@ -76,7 +76,9 @@ export function answerUnknown(ctx: ExecContext, q: Extract<Query, { kind: 'unkno
   const label = (o: (typeof all)[number]) => ctx.index.labels.get(o.id) ?? o.name;
   const typed = coreOf(first.name);
   const typo = nearest.find((o) => oneEditApart(typed, coreOf(o.name)));
-  if (typo) parts.push(`是不是要问“${label(typo)}”？`);
+  // A county that could be either of two on file is not guessed: the officer says which.
+  if (first.counties) parts.push(`“${first.name}”可能是${first.counties.join('或')}，问的是哪一个？请带上县名再问一次。`);
+  else if (typo) parts.push(`是不是要问“${label(typo)}”？`);
   const few = all.length <= FEW_ORGS;
   if (all.length === 0) parts.push('目前还没有收录任何报告。');
   else if (few) parts.push(`目前收录的单位有：${all.map(label).join('、')}。`);

@@ -1,14 +1,16 @@
-import { matchRoster } from '../../../calendar/assess.js';
+import { matchRoster, regionsOf } from '../../../calendar/assess.js';
 import { deadlineMemo, isOverdue } from '../../../calendar/calendar.js';
 import { lastPassedYear, nextDueYear } from '../../../calendar/due.js';
-import type { Named } from '../../../calendar/filed.js';
+import { misprintOf, type Named } from '../../../calendar/filed.js';
 import { missingStatus } from '../../../calendar/status.js';
 import { daysBetween } from '../../../calendar/time.js';
+import { kindOfName } from '../../../parsing/org-kind.js';
 import type { FindingCode } from '../../../parsing/types.js';
 import type { Answer, AnswerRow } from '../../types.js';
 import type { Query } from '../query.js';
 import { scopeOrgs, type ExecContext } from './context.js';
 import { someNames } from './paging.js';
+import { understoodAs } from './phrases.js';
 
 /** Names listed of who has not filed; the rest are counted (the rows and `check` have them all). */
 const MISSING_NAMES = 20;
@@ -23,22 +25,42 @@ function yearsOf(ctx: ExecContext, q: StatusQuery, region: string | null): { yea
   return { years: [year], note: `（没有说年份，按截止日期已过的最近一个年度：${year}年度）` };
 }
 
-/** Who is expected to file: the roster (a county's part of it), else every organisation in scope. */
-function expectedOf(ctx: ExecContext, q: StatusQuery, fromRoster: readonly Named[] | undefined): readonly Named[] {
+type Expected = Named & { kind?: string | null };
+
+/** Worked out once per source list (the roster handed out, or the organisations of the snapshot) and question scope. */
+function perSource<T>(ctx: ExecContext, what: string, source: object, key: string, make: () => T): T {
+  const bySource = ctx.memo(what, () => new WeakMap<object, Map<string, T>>());
+  let byKey = bySource.get(source);
+  if (!byKey) bySource.set(source, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, make());
+  return byKey.get(key)!;
+}
+
+/**
+ * Who is expected to file: the roster (a county's part of it, with the roster entries of the county
+ * the asked one misprints), else every organisation in scope; only the kinds asked about (哪些镇:
+ * 镇, 乡 and 街道). A county or the country is worked out once per snapshot.
+ */
+function expectedOf(
+  ctx: ExecContext,
+  q: StatusQuery,
+  fromRoster: readonly Expected[] | undefined,
+  counties: ReadonlySet<string> | undefined,
+): readonly Named[] {
   const region = q.scope.region;
-  if (fromRoster) {
-    if (!region) return fromRoster;
-    // By the roster's identity: a county's part of it is worked out once for each roster handed out.
-    const parts = ctx.memo('expected|roster', () => new WeakMap<readonly Named[], Map<string, readonly Named[]>>());
-    let ofRoster = parts.get(fromRoster);
-    if (!ofRoster) parts.set(fromRoster, (ofRoster = new Map()));
-    let part = ofRoster.get(region);
-    if (!part) ofRoster.set(region, (part = fromRoster.filter((e) => e.region === region)));
-    return part;
-  }
-  const named = () => scopeOrgs(ctx, q.scope).map((o) => ({ name: o.name, region: o.region }));
-  // A few named organisations are quick to list; a county or the country is listed once per snapshot.
-  return q.scope.orgs.length > 0 ? named() : ctx.memo(`expected|orgs|${region ?? ''}`, named);
+  const kinds = q.scope.kinds as readonly string[] | undefined;
+  const make = (): Named[] => {
+    const misprint = region && counties ? misprintOf(region, counties) : null;
+    const inScope: readonly Expected[] = fromRoster
+      ? region
+        ? fromRoster.filter((e) => e.region === region || (misprint !== null && e.region === misprint))
+        : fromRoster
+      : scopeOrgs(ctx, q.scope);
+    return (kinds ? inScope.filter((e) => kinds.includes(e.kind ?? kindOfName(e.name))) : inScope).map((e) => ({ name: e.name, region: e.region }));
+  };
+  // A few named organisations are quick to list.
+  if (!fromRoster && q.scope.orgs.length > 0) return make();
+  return perSource(ctx, 'expected', fromRoster ?? ctx.index.orgs, `${region ?? '*'}|${kinds?.join(',') ?? '*'}`, make);
 }
 
 /**
@@ -47,7 +69,7 @@ function expectedOf(ctx: ExecContext, q: StatusQuery, fromRoster: readonly Named
  * against 40,000) and depends on the database only, so it is done once per snapshot; the calendar
  * (late or not yet due) is applied on every question.
  */
-function unfiledOf(ctx: ExecContext, year: number, expected: readonly Named[]): readonly Named[] {
+function unfiledOf(ctx: ExecContext, year: number, expected: readonly Named[], counties: ReadonlySet<string> | undefined): readonly Named[] {
   const match = () => {
     const filed = ctx.memo(`filed|${year}`, () => {
       const byId = new Map(ctx.index.orgs.map((o) => [o.id, o]));
@@ -56,7 +78,7 @@ function unfiledOf(ctx: ExecContext, year: number, expected: readonly Named[]): 
         return org ? [{ id: h.reportId, name: org.name, region: org.region }] : [];
       });
     });
-    const matched = matchRoster(expected, filed);
+    const matched = matchRoster(expected, filed, counties);
     return expected.filter((_, i) => !matched[i]);
   };
   const kept = ctx.memo(`unfiled|${year}`, () => new WeakMap<readonly Named[], readonly Named[]>());
@@ -77,8 +99,9 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
   const rows: AnswerRow[] = [];
   for (const year of years) {
     const fromRoster = ctx.roster?.(year);
-    const expected = expectedOf(ctx, q, fromRoster);
-    const unfiled = unfiledOf(ctx, year, expected);
+    const counties = fromRoster ? perSource(ctx, 'counties', fromRoster, '', () => regionsOf(fromRoster)) : undefined;
+    const expected = expectedOf(ctx, q, fromRoster, counties);
+    const unfiled = unfiledOf(ctx, year, expected, counties);
     // The calendar's verdict depends on the county only: once per county, not per organisation.
     const deadline = deadlineMemo();
     const byRegion = new Map<string | null, FindingCode[]>();
@@ -110,5 +133,5 @@ export function answerMissing(ctx: ExecContext, q: StatusQuery): Answer {
     );
     for (const e of missing) rows.push({ name: e.name, year, status: 'missing', codes: e.codes });
   }
-  return { kind: 'status', text: parts.join('\n'), rows };
+  return { kind: 'status', text: understoodAs(q.scope, ctx) + parts.join('\n'), rows };
 }

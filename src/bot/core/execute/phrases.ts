@@ -8,6 +8,7 @@ import type { OrgRecord } from '../store.js';
 /** `（“康装镇”按康庄镇理解）` for names matched by sound or with a typo. */
 export function understoodAs(scope: Scope, ctx?: ExecContext): string {
   const loose = scope.orgs.filter((o) => o.typed);
+  if (scope.regionTyped && scope.region) return `（“${scope.regionTyped}”按${scope.region}理解）`;
   if (loose.length === 0) return '';
   const say = (o: (typeof loose)[number]) => {
     const name = ctx ? nameOf(ctx, o.org) : o.org.name;
