@@ -50,15 +50,71 @@ export function splitLine(line: string): string[] {
   return out;
 }
 
+/** A line holding only pipes: `|` between cells printed one a line, `|||` for empty cells. */
+const PIPES_ONLY = /^[ \t]*\|+[ \t]*$/;
+/** Anything but pipes and spaces: a line with pipes and this holds a cell's text (`0 |`, `| 规章 | 0 |`). */
+const CELL_TEXT = /[^|\s]/;
+
+/**
+ * How the pipes of a stretch of text are read. `separator`: cells one a line with a line holding
+ * only `|` between them (crawled pages print tables so, rows running on); there a pipes-only line is
+ * a separator and two of them with nothing but empty lines between enclose an empty cell. `cell`
+ * (every other text): pipes belong to the cells, and a pipes-only line is one empty cell per pipe
+ * (`0 |` lines with `||` for the empty cells between them).
+ */
+function pipeReading(text: string, start: number, end: number): 'separator' | 'cell' {
+  let bars = 0;
+  let piped = 0;
+  let nextPipe = text.indexOf('|', start);
+  while (nextPipe !== -1 && nextPipe < end) {
+    const lineStart = text.lastIndexOf('\n', nextPipe) + 1;
+    const nl = text.indexOf('\n', nextPipe);
+    const stop = nl === -1 || nl > end ? end : nl;
+    const line = text.slice(Math.max(lineStart, start), stop);
+    if (line.trim() === '|') bars++;
+    else if (CELL_TEXT.test(line)) piped++;
+    nextPipe = stop < end ? text.indexOf('|', stop) : -1;
+  }
+  return bars >= MIN_SEPARATORS && piped * 4 < bars ? 'separator' : 'cell';
+}
+/** A table of `|` lines has a separator after nearly every cell: a few stray ones are not the shape. */
+const MIN_SEPARATORS = 8;
+
+const blankAt = (line: number): Token => ({ text: '', line, cell: readCell('') });
+
 /** Tokens of the text between two offsets, in reading order, each with its line. */
 export function tokenize(rt: ReportText, start: number, end: number): Token[] {
   const out: Token[] = [];
+  const separators = pipeReading(rt.text, start, end) === 'separator';
+  // In the separator reading: a separator was seen, and no cell since.
+  let afterSeparator = false;
+  let cellsSince = 0;
   let line = lineAt(rt, start);
   let pos = start;
   while (pos < end) {
     const nl = rt.text.indexOf('\n', pos);
     const stop = nl === -1 || nl > end ? end : nl;
-    for (const text of splitLine(rt.text.slice(pos, stop))) out.push({ text, line, cell: readCell(text) });
+    const text = rt.text.slice(pos, stop);
+    if (text.includes('|') && PIPES_ONLY.test(text)) {
+      const pipes = text.trim().length;
+      if (!separators) for (let k = 0; k < pipes; k++) out.push(blankAt(line));
+      else {
+        // n separators in a row enclose n - 1 empty cells, one more if nothing came since the last.
+        const blanks = pipes - 1 + (afterSeparator && cellsSince === 0 ? 1 : 0);
+        for (let k = 0; k < blanks; k++) out.push(blankAt(line));
+        afterSeparator = true;
+        cellsSince = 0;
+      }
+    } else if (separators && afterSeparator) {
+      // Between separators a line is one cell, spaces and all ("1. 属于国家秘密").
+      const cell = text.trim();
+      if (cell !== '') {
+        out.push({ text: cell, line, cell: readCell(cell) });
+        cellsSince++;
+      }
+    } else {
+      for (const piece of splitLine(text)) out.push({ text: piece, line, cell: readCell(piece) });
+    }
     pos = stop + 1;
     line++;
   }
