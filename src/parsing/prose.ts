@@ -22,9 +22,9 @@ export interface ProseFacts {
 const NUM = '(\\d+|[零一二两三四五六七八九十百千]+)';
 
 /** The catalog's wordings of a prose figure, compiled once. */
-const wordingsOf = (key: keyof typeof PROSE): RegExp[] => PROSE[key].wordings.map((w) => new RegExp(w.replaceAll('{n}', NUM)));
+const wordingsOf = (key: keyof typeof PROSE): RegExp[] => PROSE[key].wordings.map((w) => new RegExp(w.replaceAll('{n}', NUM), 'd'));
 const ACTIVE_ITEMS = wordingsOf('prose.active_items');
-const ACTIVE_ITEMS_ROUND = PROSE['prose.active_items'].approximate.map((w) => new RegExp(w.replaceAll('{n}', NUM)));
+const ACTIVE_ITEMS_ROUND = PROSE['prose.active_items'].approximate.map((w) => new RegExp(w.replaceAll('{n}', NUM), 'd'));
 const RECEIVED = wordingsOf('prose.applications_received');
 const RECEIVED_NONE = new RegExp(PROSE['prose.applications_received'].none);
 
@@ -43,23 +43,26 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, Math.min(end + 1, at + 120)).trim();
 }
 
+/** Where a wording's figure is printed (its wordings start at different words of one sentence). */
+const figureAt = (m: RegExpExecArray) => m.indices?.[1]?.[0] ?? m.index;
+
 /**
- * The earliest statement of a figure. When the earliest is a round one (300余条), the text states no
- * exact figure: null, not a later partial count.
+ * The earliest statement of a figure. When the earliest figure is a round one (300余条), the text
+ * states no exact figure: null, not a later partial count.
  */
 function firstFigure(rt: ReportText, from: number, to: number, patterns: readonly RegExp[], round: readonly RegExp[] = []): ProseFigure | null {
   const text = rt.text.slice(from, to);
-  let best: { at: number; value: number } | null = null;
+  let best: { at: number; figureAt: number; value: number } | null = null;
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
     const value = readChineseNumber(m[1]!);
-    if (value !== null && (best === null || m.index < best.at)) best = { at: m.index, value };
+    if (value !== null && (best === null || m.index < best.at)) best = { at: m.index, figureAt: figureAt(m), value };
   }
   if (!best) return null;
   for (const re of round) {
     const m = re.exec(text);
-    if (m && m.index <= best.at) return null;
+    if (m && figureAt(m) <= best.figureAt) return null;
   }
   return { value: best.value, line: lineAt(rt, from + best.at), text: sentenceAround(rt.text, from + best.at) };
 }
