@@ -17,7 +17,7 @@ const FIELD_ON_ANY_LINE = new RegExp(FIELD.source, 'm');
 const BREADCRUMB = /^[ \t]*(?:(?:您)?(?:当前|现在)?(?:所在|的)?(?:的)?位置[ \t]*[:：]|首页[ \t]*[>＞»›/|-])/;
 /** Words of a page's boxes and links, never a report's sentence. */
 const CHROME_WORD =
-  '(?:附件下载|相关附件|附件列表|打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|分享到|分享|收藏|上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|网站地图|联系我们|主办单位|承办单位|协办单位|版权所有|技术支持|网站标识码|扫一扫|政府网站找错|无障碍|关怀版|适老版|长者模式|登录|注册|繁體|简体|字体|信息公开元数据|涉密文件严禁上网|【?[大中小]】?)';
+  '(?:附件下载|相关附件|附件列表|打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|分享到|分享|收藏|上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|网站地图|联系我们|主办单位|承办单位|协办单位|版权所有|技术支持|网站标识码|扫一扫|政府网站找错|无障碍|关怀版|长辈版|适老版|长者模式|登录|注册|繁體|简体|字体|信息公开元数据|涉密文件严禁上网|【?[大中小]】?)';
 /** A chrome line: one or more of those words (each maybe in 【】, apart by spaces or |), the last maybe with a value. */
 const CHROME = new RegExp(`^[ \\t]*${BULLET}(?:[[【]?[ \\t]*${CHROME_WORD}(?:[ \\t]*[\\]】])?[ \\t|]*)+(?:[:：>].*)?[ \\t]*$`);
 const ICP = /(?:ICP备|公网安备|网站标识码|版权所有)/;
@@ -25,9 +25,16 @@ const ICP = /(?:ICP备|公网安备|网站标识码|版权所有)/;
 const BROWSER_HINT = /分辨率[^。\n]{0,40}?浏览器|浏览器[^。\n]{0,40}?分辨率|最佳浏览效果/;
 /** A bullet with nothing but pipes: the empty item of a portal's toolbar. */
 const EMPTY_ITEM = /^[ \t]*[•·●▪◦][ \t|]*$/;
-/** A line of pipes only, or the run of pipes a page's layout table leaves after a title or a date. */
+/** A line of pipes only; and the run of pipes a page's layout table leaves after a title or a date. */
 const PIPES_ONLY = /^[ \t|]*\|[ \t|]*$/;
-const PIPE_RUN = /[ \t]*\|[ \t|]*\|{16,}[ \t|]*$/;
+const PIPE_RUN = '|'.repeat(16);
+
+/** The line without a run of layout pipes at its end (a table has fewer columns than that); linear. */
+function withoutPipeRun(line: string): string {
+  let end = line.length;
+  for (let c = line.charCodeAt(end - 1); c === 124 || c === 32 || c === 9; c = line.charCodeAt(end - 1)) end--;
+  return end < line.length && line.slice(end).includes(PIPE_RUN) ? line.slice(0, end) : line;
+}
 /** A chrome line is short; a longer line is prose that happens to start with one of these words. */
 const CHROME_MAX = 120;
 /** The header block is at the top: a `来源：` deep in the report is the report's own line. */
@@ -48,7 +55,7 @@ export function stripChrome(text: string): string {
   let bodySeen = false;
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i]!;
-    if (l.includes('||') && PIPE_RUN.test(l)) l = lines[i] = l.replace(PIPE_RUN, '');
+    if (l.includes(PIPE_RUN)) l = lines[i] = withoutPipeRun(l);
     if (l.length > CHROME_MAX) {
       bodySeen = true;
       continue;

@@ -17,6 +17,12 @@ export interface Token {
 /** A Markdown table's rule line (| --- | :---: |): layout, not cells. */
 const RULE_LINE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$/;
 
+/**
+ * The four tables print a few hundred cells; a stretch of text with this many pieces is not a table
+ * any office printed (a page of junk, a hostile file), and reading further would only cost time.
+ */
+const MAX_TOKENS = 100_000;
+
 /** Cells of a generic header row: 类别, 项目, 数据1, 列2, Column 3, 总计. */
 const GENERIC_HEADER = /^(?:|类别|项目|内容|名称|指标|数据\s*\d{1,2}|列\s*\d{1,2}|字段\s*\d{1,2}|col(?:umn)?\s*\d{1,2}|总计|合计)$/i;
 
@@ -27,20 +33,20 @@ export function splitLine(line: string): string[] {
   const segment = line.charCodeAt(0) === 35 || line.includes('#') ? line.replace(HEADING_MARK, '') : line;
   if (segment.includes('---') && RULE_LINE.test(segment)) return [];
   if (segment.includes('\t')) {
-    const fields = segment.split('\t');
+    const fields = segment.split('\t', MAX_TOKENS);
     if (fields.length > 1 && fields[0]!.trim() === '') fields.shift();
     return fields.map((f) => f.trim());
   }
   if (segment.trim() === '') return [];
   if (segment.includes('|')) {
-    const fields = segment.split('|');
+    const fields = segment.split('|', MAX_TOKENS);
     if (fields.length > 1 && fields[0]!.trim() === '') fields.shift();
     if (fields.length > 1 && fields[fields.length - 1]!.trim() === '') fields.pop();
     const cells = fields.map((f) => f.trim());
     // A PDF extractor's generic header row (| 类别 | 数据1 | 数据2 | … | 总计 |) names no column: layout.
     return cells.length > 2 && cells.every((c) => GENERIC_HEADER.test(c)) && cells.some((c) => /\d/.test(c)) ? [] : cells;
   }
-  const words = segment.trim().split(/\s+/);
+  const words = segment.trim().split(/\s+/, MAX_TOKENS);
   const out: string[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
@@ -91,12 +97,12 @@ export function tokenize(rt: ReportText, start: number, end: number): Token[] {
   let cellsSince = 0;
   let line = lineAt(rt, start);
   let pos = start;
-  while (pos < end) {
+  while (pos < end && out.length < MAX_TOKENS) {
     const nl = rt.text.indexOf('\n', pos);
     const stop = nl === -1 || nl > end ? end : nl;
     const text = rt.text.slice(pos, stop);
     if (text.includes('|') && PIPES_ONLY.test(text)) {
-      const pipes = text.trim().length;
+      const pipes = Math.min(text.trim().length, MAX_TOKENS - out.length);
       if (!separators) for (let k = 0; k < pipes; k++) out.push(blankAt(line));
       else {
         // n separators in a row enclose n - 1 empty cells, one more if nothing came since the last.

@@ -171,6 +171,17 @@ const PAGE_SHAPES: Record<string, { make: (seed: string) => string; published: s
     make: (s) => framed(s, ['发布日期:2021-01-30', '  • 字号:', '  • |', '  • 打印', '']),
     published: '2021-01-30',
   },
+  'a bulleted accessibility bar and 您现在所在的位置 (Anhui)': {
+    make: (s) =>
+      framed(s, [
+        '  • 无障碍',
+        '  • 长辈版',
+        '您现在所在的位置: 网站首页 > 政府信息公开 > 政府信息公开年报',
+        '发布时间:2022-01-07 00:00 来源:某某镇人民政府 字体:[ ]',
+        '',
+      ]),
+    published: '2022-01-07',
+  },
   'a login bar (Jilin)': {
     make: (s) => framed(s, ['登录 |  注册 ', '']),
     published: null,

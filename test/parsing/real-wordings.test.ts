@@ -65,6 +65,7 @@ describe('applications received in the words of real pages', () => {
 
   it('条 counts applications only after a word for them: 公开信息12条 are items published', () => {
     expect(parseOk(seed.replace(NONE, '张家坡镇收到依申请公开事项共3条')).metrics['prose.applications_received']).toBe(3);
+    expect(parseOk(seed.replace(NONE, '张家坡镇收到依申请公开政府信息事项2条')).metrics['prose.applications_received']).toBe(2);
     expect(parseOk(seed.replace(NONE, '张家坡镇受理群众申请后公开信息12条')).metrics['prose.applications_received']).not.toBe(12);
   });
 });
