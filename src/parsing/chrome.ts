@@ -9,9 +9,13 @@
 const BULLET = '(?:[•·●▪◦][ \\t]*)?';
 
 /** Fields of a crawler's header block or a portal's info bar. */
-const FIELD = new RegExp(
-  `^[ \\t]*${BULLET}[[【]?[ \\t]*(标题|题目|文章标题|发布时间|发布日期|发文日期|成文日期|生成日期|公开日期|日期|时间|更新时间|来源|信息来源|文章来源|原文链接|原文地址|链接|网址|URL|url|作者|责任编辑|编辑|浏览次数|访问次数|阅读次数|访问量|浏览量|阅读量|点击数|点击量|字号|索引号|发布机构|发布单位|发文单位|发文机关|主题分类|文号|公开方式|公开范围|有效性|所属机构|分类|栏目|联系电话)[ \\t]*[\\]】]?[ \\t]*[:：]`,
-);
+const FIELD_NAME =
+  '(标题|题目|文章标题|发布时间|发布日期|发文日期|成文日期|生成日期|公开日期|日期|时间|更新时间|来源|信息来源|文章来源|原文链接|原文地址|链接|网址|URL|url|作者|责任编辑|编辑|浏览次数|访问次数|阅读次数|访问量|浏览量|阅读量|点击数|点击量|字号|索引号|发布机构|发布单位|发文单位|发文机关|主题分类|文号|公开方式|公开范围|有效性|时效性|所属机构|分类|栏目|联系电话)';
+const FIELD = new RegExp(`^[ \\t]*${BULLET}[[【]?[ \\t]*${FIELD_NAME}[ \\t]*[\\]】]?[ \\t]*[:：]`);
+/** A portal's bulleted metadata list: the field's name alone after its bullet, its value on the next line. */
+const BULLETED_FIELD = new RegExp(`^[ \\t]*[•·●▪◦][ \\t]*${FIELD_NAME}[ \\t]*$`);
+/** A field's value on the line after its name is a short line. */
+const FIELD_VALUE_MAX = 60;
 const FIELD_ON_ANY_LINE = new RegExp(FIELD.source, 'm');
 /** Breadcrumbs and navigation: 当前位置：首页 > 政务公开 > …, 您当前所在位置：…, 首页 » 信息公开. */
 const BREADCRUMB = /^[ \t]*(?:(?:您)?(?:当前|现在)?(?:所在|的)?(?:的)?位置[ \t]*[:：]|首页[ \t]*[>＞»›/|-])/;
@@ -43,7 +47,7 @@ const HEADER_LINES = 40;
 const DATE_WITH_COUNTER = /^[ \t]*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*[日号]?[^\n]{0,12}?(?:点击|浏览|阅读|访问)/;
 /** Whether a text has anything for stripChrome to do (most reports have none of it). */
 const ANY_CHROME =
-  /(?:附件下载|当前位置|所在位置|版权所有|上一篇|打印本页|首页[ \t]*[>＞»]|信息公开元数据|ICP备|登录|关怀版|无障碍|[•·●▪◦][ \t]*(?:字号|打印|\|)|\|{16})/;
+  /(?:附件下载|当前位置|所在位置|版权所有|上一篇|打印本页|首页[ \t]*[>＞»]|信息公开元数据|ICP备|登录|关怀版|无障碍|[•·●▪◦][ \t]*(?:字号|打印|索引号|发布机构|发布日期|\|)|\|{16})/;
 
 /**
  * The text with the crawler's header fields and the page chrome emptied; the 标题 keeps its value.
@@ -53,6 +57,8 @@ export function stripChrome(text: string): string {
   if (!FIELD_ON_ANY_LINE.test(text.slice(0, 4000)) && !ANY_CHROME.test(text)) return text;
   const lines = text.split('\n');
   let bodySeen = false;
+  // A bulleted field's name was just emptied: its value is the next line with text.
+  let valueNext = false;
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i]!;
     if (l.includes(PIPE_RUN)) l = lines[i] = withoutPipeRun(l);
@@ -61,6 +67,18 @@ export function stripChrome(text: string): string {
       continue;
     }
     const field = i < HEADER_LINES ? FIELD.exec(l) : null;
+    if (i < HEADER_LINES && BULLETED_FIELD.test(l)) {
+      lines[i] = '';
+      valueNext = true;
+      continue;
+    }
+    if (valueNext && l.trim() !== '') {
+      valueNext = false;
+      if (l.trim().length <= FIELD_VALUE_MAX && !/^[ \t]*[•·●▪◦]/.test(l)) {
+        lines[i] = '';
+        continue;
+      }
+    }
     if (field) {
       lines[i] = /^(?:标题|题目|文章标题)$/.test(field[1]!) ? l.slice(field[0].length).trim() : '';
     } else if (
@@ -87,7 +105,7 @@ export function stripChrome(text: string): string {
  * counter after it (2024年01月25日 (点击: )).
  */
 const STATED_PUBLISHED =
-  /(?:发布(?:时间|日期)|公开日期|^[ \t]*(?:[•·][ \t]*)?(?:日期|时间)(?=[ \t]*[:：]))[ \t|]*[：:]?[ \t|]*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})|^[ \t]*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*[日号]?[^\n]{0,12}?(?:点击|浏览|阅读|访问)/m;
+  /(?:发布(?:时间|日期)|公开日期|^[ \t]*(?:[•·][ \t]*)?(?:日期|时间)(?=[ \t]*[:：]))[\s|]*[：:]?[\s|]*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})|^[ \t]*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*[日号]?[^\n]{0,12}?(?:点击|浏览|阅读|访问)/m;
 const HEADER_CHARS = 5000;
 
 /** The publication date a crawled text states in its header block, ISO `YYYY-MM-DD`, else null. */

@@ -65,9 +65,10 @@ export function toSedPipeLines(seed: string): string {
 
 /**
  * Every non-empty cell on its own line ending in ` |`, empty cells printed together as a line of
- * pipes, and a `||` line closing each row (Sichuan and Heilongjiang township pages, 2019 and 2024).
+ * pipes, and a line of pipes (`||`, or `|` on a Hunan page) closing each row (Sichuan, Heilongjiang
+ * and Hunan pages, 2019–2024).
  */
-export function toTrailingPipeLines(pieces: readonly Piece[]): string {
+export function toTrailingPipeLines(pieces: readonly Piece[], closer = '||'): string {
   return print(pieces, (cells) => {
     const out: string[] = [];
     for (const c of cells) {
@@ -75,7 +76,7 @@ export function toTrailingPipeLines(pieces: readonly Piece[]): string {
       else if (out.length > 0 && /^\|+$/.test(out[out.length - 1]!)) out[out.length - 1] += '|';
       else out.push('|');
     }
-    return [...out, '||'];
+    return [...out, closer];
   });
 }
 

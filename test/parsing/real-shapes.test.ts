@@ -46,6 +46,10 @@ const TABLE_SHAPES: Record<string, { make: (seed: string) => string; shows: RegE
     make: (s) => toTrailingPipeLines(seedPieces(s)),
     shows: /\n0 \|\n0 \|\n/,
   },
+  'the same with a `|` line closing each row (Hunan)': {
+    make: (s) => toTrailingPipeLines(seedPieces(s), '|'),
+    shows: /\n0 \|\n\|\n/,
+  },
   'the same with long labels wrapped': {
     make: (s) => toTrailingPipeLines(wrapLabels(seedPieces(s))),
     shows: /，\n[^|\n]+ \|\n/,
@@ -181,6 +185,22 @@ const PAGE_SHAPES: Record<string, { make: (seed: string) => string; published: s
         '',
       ]),
     published: '2022-01-07',
+  },
+  'a bulleted metadata list, each value on the line after its field (Yunnan)': {
+    make: (s) =>
+      framed(s, [
+        '  • 索引号',
+        '    20240914-173703-448',
+        '  • 发布机构',
+        '    某某市人民政府办公室',
+        '  • 文号',
+        '  • 发布日期',
+        '    2021-01-29',
+        '  • 时效性',
+        '    有效',
+        '',
+      ]),
+    published: '2021-01-29',
   },
   'a login bar (Jilin)': {
     make: (s) => framed(s, ['登录 |  注册 ', '']),
