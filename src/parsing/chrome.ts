@@ -66,7 +66,6 @@ export function stripChrome(text: string): string {
       bodySeen = true;
       continue;
     }
-    const field = i < HEADER_LINES ? FIELD.exec(l) : null;
     if (i < HEADER_LINES && BULLETED_FIELD.test(l)) {
       lines[i] = '';
       valueNext = true;
@@ -79,6 +78,7 @@ export function stripChrome(text: string): string {
         continue;
       }
     }
+    const field = i < HEADER_LINES ? FIELD.exec(l) : null;
     if (field) {
       lines[i] = /^(?:标题|题目|文章标题)$/.test(field[1]!) ? l.slice(field[0].length).trim() : '';
     } else if (

@@ -61,6 +61,9 @@ const PIPES_ONLY = /^[ \t]*\|+[ \t]*$/;
 /** Anything but pipes and spaces: a line with pipes and this holds a cell's text (`0 |`, `| 规章 | 0 |`). */
 const CELL_TEXT = /[^|\s]/;
 
+/** A table of `|` lines has a separator after nearly every cell: a few stray ones are not the shape. */
+const MIN_SEPARATORS = 8;
+
 /**
  * How the pipes of a stretch of text are read. `separator`: cells one a line with a line holding
  * only `|` between them (crawled pages print tables so, rows running on); there a pipes-only line is
@@ -83,18 +86,15 @@ function pipeReading(text: string, start: number, end: number): 'separator' | 'c
   }
   return bars >= MIN_SEPARATORS && piped * 4 < bars ? 'separator' : 'cell';
 }
-/** A table of `|` lines has a separator after nearly every cell: a few stray ones are not the shape. */
-const MIN_SEPARATORS = 8;
-
 const blankAt = (line: number): Token => ({ text: '', line, cell: readCell('') });
 
 /** Tokens of the text between two offsets, in reading order, each with its line. */
 export function tokenize(rt: ReportText, start: number, end: number): Token[] {
   const out: Token[] = [];
   const separators = pipeReading(rt.text, start, end) === 'separator';
-  // In the separator reading: a separator was seen, and no cell since.
-  let afterSeparator = false;
-  let cellsSince = 0;
+  // In the separator reading: a separator was seen; nothing but empty lines since the last one.
+  let seenSeparator = false;
+  let emptySince = false;
   let line = lineAt(rt, start);
   let pos = start;
   while (pos < end && out.length < MAX_TOKENS) {
@@ -106,17 +106,17 @@ export function tokenize(rt: ReportText, start: number, end: number): Token[] {
       if (!separators) for (let k = 0; k < pipes; k++) out.push(blankAt(line));
       else {
         // n separators in a row enclose n - 1 empty cells, one more if nothing came since the last.
-        const blanks = pipes - 1 + (afterSeparator && cellsSince === 0 ? 1 : 0);
+        const blanks = pipes - 1 + (emptySince ? 1 : 0);
         for (let k = 0; k < blanks; k++) out.push(blankAt(line));
-        afterSeparator = true;
-        cellsSince = 0;
+        seenSeparator = true;
+        emptySince = true;
       }
-    } else if (separators && afterSeparator) {
+    } else if (separators && seenSeparator) {
       // Between separators a line is one cell, spaces and all ("1. 属于国家秘密").
       const cell = text.trim();
       if (cell !== '') {
         out.push({ text: cell, line, cell: readCell(cell) });
-        cellsSince++;
+        emptySince = false;
       }
     } else {
       for (const piece of splitLine(text)) out.push({ text: piece, line, cell: readCell(piece) });
