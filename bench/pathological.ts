@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Hostile inputs, 1–16 MB, that once made the parser superlinear (issue 12): HTML with unclosed
- * <td>, an unclosed <script>, a whole report on one line, the same heading repeated. Each is built
+ * <td>, an unclosed <script>, a whole report on one line, the same heading repeated, and the crawled
+ * shapes (cells between `|` lines, lines of pipes, page chrome). Each is built
  * from a seed report so the parser sees report-like text, not noise.
  */
 export interface Pathological {
@@ -14,6 +15,7 @@ export interface Pathological {
 const SEED = fileURLToPath(new URL('../test/fixtures/seed-reports/mianyang-2021.txt', import.meta.url));
 
 const MB = 1 << 20;
+const ACTIVE = '二、主动公开政府信息情况\n';
 
 function repeatTo(unit: string, size: number): string {
   const n = Math.max(1, Math.floor(size / Buffer.byteLength(unit)));
@@ -35,6 +37,13 @@ export function pathologicalInputs(sizesMb: readonly number[] = [1, 4, 15]): Pat
     add(`one-line-${mb}mb`, repeatTo(oneLine + ' ', size).replace(/\n/g, ' '));
     add(`repeated-headings-${mb}mb`, seed + repeatTo('\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n', size));
     add(`glued-digits-${mb}mb`, seed + repeatTo('\n本年新收政府信息公开申请数量' + '1234567890'.repeat(8), size));
+    // Crawled shapes (docs/real-shapes.md): cells between `|` lines, a table's line of `| | |…`, page chrome.
+    add(`pipe-lines-${mb}mb`, seed.replace(ACTIVE, `${ACTIVE}${repeatTo('规章\n|\n0\n|\n\n|\n', size)}`));
+    add(`pipe-run-line-${mb}mb`, seed.replace(ACTIVE, `${ACTIVE}${repeatTo('| ', size / 2)}x\n${repeatTo('|', size / 4)} x\n${repeatTo('|', size / 4)}\n`));
+    add(
+      `chrome-lines-${mb}mb`,
+      repeatTo('  • 字号:\n登录 |  注册\n您当前所在位置: 首页 > 年报\n2021年01月25日 (点击: ) | ||||||||||||||||||||\n', size) + seed,
+    );
   }
   return out;
 }

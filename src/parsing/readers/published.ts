@@ -1,11 +1,7 @@
+import { statedPublished } from '../chrome.js';
 import type { FlatHtml } from '../html.js';
 
-/** 发布时间：2021-01-20 / 发布日期：2021年1月20日 / 2021/01/20 10:30 */
-const STATED = /发布(?:时间|日期)\s*[：:]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 const META = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
-/** The page header (title, date, source) comes before the report; a date deep in the body is something else. */
-const HEADER_CHARS = 5000;
-
 function iso(y: string, m: string, d: string): string | null {
   const year = Number(y);
   const month = Number(m);
@@ -40,6 +36,5 @@ export function publishedDate(page: FlatHtml): string | null {
     const date = m ? iso(m[1]!, m[2]!, m[3]!) : null;
     if (date) return date;
   }
-  const m = STATED.exec(page.text.slice(0, HEADER_CHARS));
-  return m ? iso(m[1]!, m[2]!, m[3]!) : null;
+  return statedPublished(page.text);
 }
