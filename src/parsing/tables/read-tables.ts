@@ -71,27 +71,36 @@ function fromSplit({ key, row, col, cite }: Slot, section: SectionKey, c: SplitC
   return { key, row, col, cite, section, value: c.value, status: c.status, unit: null, line: c.line, raw: c.raw };
 }
 
-/** A row of slots as the run-together splitter sees it. */
-function splitRow(tokens: readonly Token[], slots: readonly Slot[], labelGlued: boolean): SplitRow {
-  const cells = [...tokens];
-  while (cells.length > slots.length && cells[cells.length - 1]!.cell.kind === 'blank') cells.pop();
-  const read = alignedCells(tokens, slots, 'active', 0);
-  const asPrinted = read.some((c) => c.status === 'text') ? null : read.map((c) => c.value);
-  return { cells, columns: slots.length, split: needsSplit(cells, slots.length, labelGlued), asPrinted };
+type RowIn = { tokens: readonly Token[]; slots: readonly Slot[]; glued: boolean; line: number };
+
+/** The row's printed cells, without the blanks trailing past its columns. */
+function trimmed(r: RowIn): Token[] {
+  const cells = [...r.tokens];
+  while (cells.length > r.slots.length && cells[cells.length - 1]!.cell.kind === 'blank') cells.pop();
+  return cells;
 }
 
-/** The cells of rows that may be run together: split where the sums decide, else read as printed. */
-function readRows(
-  rows: readonly { tokens: readonly Token[]; slots: readonly Slot[]; glued: boolean; line: number }[],
-  section: SectionKey,
-  eqs: SplitEquations,
-  extra: readonly SplitRow[] = [],
-): CellRead[][] {
-  const input = rows.map((r) => splitRow(r.tokens, r.slots, r.glued));
-  const split = input.some((r) => r.split !== 'no') ? splitRows([...input, ...extra], eqs) : [];
+/**
+ * The cells of rows that may be run together: split where the sums decide, else read as printed.
+ * Almost every report prints its cells apart: then each row is aligned once and the splitter (and
+ * its equations, `equations()`) is never set up.
+ */
+function readRows(rows: readonly RowIn[], section: SectionKey, equations: () => { equations: SplitEquations; extra?: readonly SplitRow[] }): CellRead[][] {
+  const read = rows.map((r) => alignedCells(r.tokens, r.slots, section, r.line));
+  const cells = rows.map(trimmed);
+  const glued = rows.map((r, i) => needsSplit(cells[i]!, r.slots.length, r.glued));
+  if (glued.every((g) => g === 'no')) return read;
+  const input: SplitRow[] = rows.map((r, i) => ({
+    cells: cells[i]!,
+    columns: r.slots.length,
+    split: glued[i]!,
+    asPrinted: read[i]!.some((c) => c.status === 'text') ? null : read[i]!.map((c) => c.value),
+  }));
+  const eqs = equations();
+  const split = splitRows([...input, ...(eqs.extra ?? [])], eqs.equations);
   return rows.map((r, i) => {
     const s = split[i];
-    return s ? r.slots.map((slot, c) => fromSplit(slot, section, s[c]!)) : alignedCells(r.tokens, r.slots, section, r.line);
+    return s ? r.slots.map((slot, c) => fromSplit(slot, section, s[c]!)) : read[i]!;
   });
 }
 
@@ -135,23 +144,26 @@ export function readTables(
     return slots ? [{ tokens: row.cells, slots, glued: row.glued === true, line: row.label.line }] : [];
   });
   // 表二 has no sums: a run-together row is read only when it has one reading (000 → 0, 0, 0).
-  for (const row of readRows(t2Read, 'active', NO_EQUATIONS)) cells.push(...row);
+  for (const row of readRows(t2Read, 'active', () => ({ equations: NO_EQUATIONS }))) cells.push(...row);
 
   const t3Rows = matchRows(tokenize(rt, regions.applications.start, regions.applications.end), T3_ROWS);
   // The 30号 (六) is a group heading over three sub-rows (its cells, if printed, are empty);
   // it is a row only where it has figures of its own.
   const t3Used = t3Rows.filter((row) => row.spec.key !== 'applications.other' || row.cells.some((c) => c.cell.kind === 'number' || SIGNED_RUN.test(c.text)));
   const t3Read = t3Used.map((row) => ({ tokens: row.cells, slots: T3_SLOTS.get(row.spec.key)!, glued: row.glued === true, line: row.label.line }));
-  const t3 = t3Equations(
-    t3Used.map((r) => r.spec.key),
-    format,
-    hints.applicationsReceived ?? null,
-  );
-  for (const row of readRows(t3Read, 'applications', t3.equations, t3.extra)) cells.push(...row);
+  const t3 = () =>
+    t3Equations(
+      t3Used.map((r) => r.spec.key),
+      format,
+      hints.applicationsReceived ?? null,
+    );
+  for (const row of readRows(t3Read, 'applications', t3)) cells.push(...row);
 
   const t4 = readTableFour(tokenize(rt, regions.review_litigation.start, regions.review_litigation.end));
   if (t4) {
-    const [row] = readRows([{ tokens: t4.cells, slots: T4_SLOTS, glued: false, line: t4.line }], 'review_litigation', { ...NO_EQUATIONS, own: t4Equations() });
+    const [row] = readRows([{ tokens: t4.cells, slots: T4_SLOTS, glued: false, line: t4.line }], 'review_litigation', () => ({
+      equations: { ...NO_EQUATIONS, own: t4Equations() },
+    }));
     cells.push(...row!);
   }
   return { t2Rows, t3Rows, t4Found: t4 !== null, t4Line: t4?.line ?? null, cells };
