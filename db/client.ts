@@ -40,7 +40,7 @@ export interface DbHandle {
   migrationsApplied: number;
   /** The statement for `sql`, prepared once on this connection. */
   prepare: Prepare;
-  /** Changes whenever the database may have changed (db/sql.ts). */
+  /** Changes whenever what the stores keep may have changed (db/sql.ts). */
   changeStamp(): string;
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: all of it is written, or none (a throw rolls back). */
   immediate<T>(fn: () => T): T;
@@ -92,13 +92,22 @@ export function openDb(path: string): DbHandle {
     throw e;
   }
   const prepare = statementCache(sqlite);
+  // Transactions rolled back: what a store read inside one is not the database any more.
+  let rollbacks = 0;
   const handle: Omit<DbHandle, 'stores'> = {
     db: drizzle(sqlite, { schema }),
     sqlite,
     migrationsApplied,
     prepare,
-    changeStamp: () => changeStamp(prepare),
-    immediate: (fn) => sqlite.transaction(fn).immediate(),
+    changeStamp: () => changeStamp(prepare, rollbacks),
+    immediate: (fn) => {
+      try {
+        return sqlite.transaction(fn).immediate();
+      } catch (e) {
+        rollbacks++;
+        throw e;
+      }
+    },
     bulkWrites(files) {
       const before = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
       if (before < BULK_WAL_AUTOCHECKPOINT) sqlite.pragma(`wal_autocheckpoint = ${BULK_WAL_AUTOCHECKPOINT}`);

@@ -39,12 +39,43 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
     years: undefined as number[] | undefined,
     yearReports: new Map<number, ReportRecord[]>(),
     yearHeads: new Map<number, readonly Readonly<ReportHeadBrief>[]>(),
+    yearIds: new Map<number, { ids: ReadonlySet<number>; min: number; max: number }>(),
   }));
+
+  /** The ids of a year's current reports, and their span. */
+  const idsOfYear = (year: number, heads: readonly ReportHeadBrief[]) => {
+    const { yearIds } = kept();
+    let known = yearIds.get(year);
+    if (!known) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (const h of heads) {
+        if (h.reportId < min) min = h.reportId;
+        if (h.reportId > max) max = h.reportId;
+      }
+      yearIds.set(year, (known = { ids: new Set(heads.map((h) => h.reportId)), min, max }));
+    }
+    return known;
+  };
 
   const withFindings = (heads: ReportHead[]): ReportRecord[] => {
     if (heads.length === 0) return [];
     const byReport = findings.ofReports(heads.map((h) => h.id));
     return heads.map((h) => ({ ...h, findings: (byReport.get(h.id) ?? []).slice() }));
+  };
+
+  const headsOfYear = (year: number): readonly Readonly<ReportHeadBrief>[] => {
+    // Kept: a national ranking and 「谁还没交」 both start from it (~40,000 rows a year).
+    const { yearHeads } = kept();
+    let heads = yearHeads.get(year);
+    if (!heads) {
+      const rows = prepare('SELECT id, org_id, format FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1')
+        .raw()
+        .all(year) as Array<[number, number, ReportFormat]>;
+      heads = Object.freeze(rows.map(([reportId, orgId, format]) => Object.freeze({ reportId, orgId, format })));
+      yearHeads.set(year, heads);
+    }
+    return heads;
   };
 
   return {
@@ -112,40 +143,36 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
       });
     },
 
-    headsOfYear(year) {
-      // Kept: a national ranking and 「谁还没交」 both start from it (~40,000 rows a year).
-      const { yearHeads } = kept();
-      let heads = yearHeads.get(year);
-      if (!heads) {
-        const rows = prepare('SELECT id, org_id, format FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1')
-          .raw()
-          .all(year) as Array<[number, number, ReportFormat]>;
-        heads = Object.freeze(rows.map(([reportId, orgId, format]) => Object.freeze({ reportId, orgId, format })));
-        yearHeads.set(year, heads);
-      }
-      return heads;
-    },
+    headsOfYear,
 
     figureOfYear(year, key) {
-      const query = (metricsIndex: string) =>
-        prepare(
+      const heads = headsOfYear(year);
+      const out = new Map<number, number | null>();
+      if (heads.length === 0) return out;
+      const { ids, min, max } = idsOfYear(year, heads);
+      let rows: Array<[number, number | null]>;
+      try {
+        // One run of the index by key over the year's span of report ids, kept to the year's
+        // current reports here: no probe into the table, nor into the index, per report.
+        rows = prepare('SELECT report_id, value FROM metrics INDEXED BY metrics_key_report_value_idx WHERE key = ? AND report_id BETWEEN ? AND ?')
+          .raw()
+          .all(key, min, max) as Array<[number, number | null]>;
+      } catch (e) {
+        // Taken down by a large ingest in progress (db/deferred-indexes.ts): the same rows, slower.
+        if (!/no such index/i.test(String(e))) throw e;
+        rows = prepare(
           `SELECT metrics.report_id, metrics.value FROM reports INDEXED BY reports_current_by_year_idx
-             INNER JOIN metrics${metricsIndex} ON metrics.report_id = reports.id AND metrics.key = ?
+             INNER JOIN metrics ON metrics.report_id = reports.id AND metrics.key = ?
             WHERE reports.year = ? AND reports.is_current = 1`,
         )
           .raw()
           .all(key, year) as Array<[number, number | null]>;
-      let rows: Array<[number, number | null]>;
-      try {
-        // The covering index by key: one run of the index per year instead of a probe into the
-        // table for each report (SQLite prefers the unique index on its own).
-        rows = query(' INDEXED BY metrics_key_report_value_idx');
-      } catch (e) {
-        // Taken down by a large ingest in progress (db/deferred-indexes.ts): the same rows, slower.
-        if (!/no such index/i.test(String(e))) throw e;
-        rows = query('');
       }
-      return rows.map(([reportId, value]) => ({ reportId, value }));
+      // A span holding only this year's current reports (a year ingested at once, no versions since)
+      // needs no filter.
+      const whole = max - min + 1 === ids.size;
+      for (const [reportId, value] of rows) if (whole || ids.has(reportId)) out.set(reportId, value);
+      return out;
     },
 
     years() {

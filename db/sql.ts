@@ -20,19 +20,20 @@ export function statementCache(sqlite: Database.Database): Prepare {
 }
 
 /**
- * A number that changes whenever the database may have changed: a commit by another connection
- * (PRAGMA data_version) or any row written by this one (total_changes()). Equal numbers mean
- * what was read before can be used again.
+ * A value that changes whenever what the stores keep may have changed: a commit that wrote reports,
+ * organisations, their names, findings or the roster, by this connection or another (the
+ * `data_versions` counter, raised by triggers in the writing transaction), or a transaction of
+ * this connection rolled back (what was read inside it is gone). Writes to other tables (updates
+ * seen, conversations, deliveries: one per chat message) leave it as it was, so a service that
+ * answers all day keeps its national reads between ingests.
  */
-export function changeStamp(prepare: Prepare): string {
-  const version = prepare('PRAGMA data_version').pluck().get() as number;
-  const own = prepare('SELECT total_changes()').pluck().get() as number;
-  return `${version}:${own}`;
+export function changeStamp(prepare: Prepare, rollbacks: number): string {
+  const reports = prepare("SELECT version FROM data_versions WHERE name = 'reports'").pluck().get() as number;
+  return `${reports}:${rollbacks}`;
 }
 
 /**
- * A value a store keeps until the database changes (any write of this connection, any commit of
- * another): `make` builds a fresh one, empty maps or a query's result, on the first call after a change.
+ * A value a store keeps until the database changes (changeStamp): `make` builds a fresh one, empty maps or a query's result, on the first call after a change.
  */
 export function keptUntilChange<T>(stamp: () => string, make: () => T): () => T {
   let kept: { stamp: string; value: T } | undefined;

@@ -13,3 +13,4 @@ export * from './received-files.js';
 export * from './watch.js';
 export * from './conversations.js';
 export * from './deferred-indexes.js';
+export * from './data-versions.js';

@@ -41,7 +41,8 @@ const column = (h: DbHandle, year: number, key: string) =>
       )
       .all(key, year) as Array<{ reportId: number; value: number | null }>
   ).map((x) => ({ ...x }));
-const sorted = (rows: Array<{ reportId: number; value: number | null }>) => [...rows].sort((a, b) => a.reportId - b.reportId);
+const sorted = (column: ReadonlyMap<number, number | null>) =>
+  [...column].map(([reportId, value]) => ({ reportId, value })).sort((a, b) => a.reportId - b.reportId);
 
 describe('the metrics index by key around large ingests', () => {
   const dbs: TestDb[] = [];
@@ -69,7 +70,7 @@ describe('the metrics index by key around large ingests', () => {
     expect(deferred(t)).toEqual([]);
     const year = t.stores.reports.years()[0]!;
     const read = t.stores.reports.figureOfYear(year, 'applications.new.total');
-    expect(read).toHaveLength(PARSE_POOL_MIN_FILES + 5);
+    expect(read.size).toBe(PARSE_POOL_MIN_FILES + 5);
     expect(sorted(read)).toEqual(column(t, year, 'applications.new.total'));
   });
 

@@ -21,6 +21,7 @@ describe('openDb', () => {
       expect(tables).toEqual([
         '__drizzle_migrations',
         'conversations',
+        'data_versions',
         'deferred_indexes',
         'deliveries',
         'findings',

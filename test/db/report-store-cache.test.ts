@@ -33,6 +33,44 @@ describe('report store: cached organisations and years', () => {
     expect(store.listOrgs().find((o) => o.name === '张家坡镇')?.aliases).toContain('张家坡乡');
   });
 
+  it('keeps what it read while the chat writes its own rows, and reads again after any report write', async () => {
+    t = createTestDb();
+    const store = t.stores.reports;
+    await ingestPaths(t, [seedPath('kangzhuang-2020')]);
+    const orgs = store.listOrgs();
+    const heads = store.headsOfYear(2020);
+    // What every chat message writes (an update seen, the conversation) and every send (a delivery):
+    // none of it is a report, so nothing read of the reports is thrown away.
+    await t.stores.seenUpdates.add('telegram:1');
+    t.stores.conversations.save('telegram:chat', null, new Date());
+    t.stores.subscriptions.subscribe({ transport: 'telegram', chatId: '42' }, { kind: 'region', name: '临清市' }, 'tester', new Date());
+    expect(store.listOrgs()).toBe(orgs);
+    expect(store.headsOfYear(2020)).toBe(heads);
+
+    // A write to any table answers read, by another connection: read again at once.
+    const other = t.reopen();
+    other.sqlite.prepare("INSERT INTO org_aliases (org_id, alias) VALUES (?, '康庄镇政府')").run(orgs[0]!.id);
+    expect(store.listOrgs()).not.toBe(orgs);
+    expect(store.listOrgs()[0]!.aliases).toContain('康庄镇政府');
+    const now = store.listOrgs();
+    other.stores.roster.import([{ name: '魏庄镇', region: '临清市', kind: 'town' }], new Date());
+    expect(store.listOrgs()).not.toBe(now);
+
+    // A transaction of this connection that wrote and rolled back, then one write by another
+    // connection that brings the counter back to the number seen inside the transaction: what was
+    // read inside it must not come back.
+    expect(() =>
+      t.immediate(() => {
+        t.sqlite.prepare("INSERT INTO orgs (org, name, region, kind, created_at) VALUES ('试点镇人民政府', '试点镇', '临清市', 'town', '2026-12-04')").run();
+        expect(store.listOrgs().map((o) => o.name)).toContain('试点镇');
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    other.sqlite.prepare("INSERT INTO org_aliases (org_id, alias) VALUES (?, '康庄镇人民政府办公室')").run(orgs[0]!.id);
+    expect(store.listOrgs().map((o) => o.name)).not.toContain('试点镇');
+    expect(store.listOrgs()[0]!.aliases).toContain('康庄镇人民政府办公室');
+  });
+
   it('gives each report its own findings when a year has more reports than one query may name', async () => {
     t = createTestDb();
     await ingestPaths(t, [seedPath('zhangjiapo-2021')]);

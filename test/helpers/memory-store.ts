@@ -80,12 +80,14 @@ export function createMemoryStore(): MemoryStore {
         .filter((r) => r.year === year)
         .map((r) => ({ reportId: r.id, orgId: r.orgId, format: r.format })),
     figureOfYear: (year, key) =>
-      current()
-        .filter((r) => r.year === year)
-        .flatMap((r) => {
-          const m = metrics.get(r.id)?.get(key);
-          return m ? [{ reportId: r.id, value: m.value }] : [];
-        }),
+      new Map(
+        current()
+          .filter((r) => r.year === year)
+          .flatMap((r) => {
+            const m = metrics.get(r.id)?.get(key);
+            return m ? [[r.id, m.value] as const] : [];
+          }),
+      ),
     years: () => [...new Set(current().map((r) => r.year))].sort((a, b) => a - b),
   };
   return store;

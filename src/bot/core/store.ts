@@ -61,10 +61,10 @@ export interface ReportStore {
   /**
    * Lean reads for answers over a whole year (~40,000 reports at national scale, where reading each
    * report in full costs seconds): every current report of the year in brief, and one figure of
-   * those that have it (value null: the cell is blank). No findings, no source text.
+   * those that have it, by report id (value null: the cell is blank). No findings, no source text.
    */
   headsOfYear(year: number): readonly ReportHead[];
-  figureOfYear(year: number, key: string): Array<{ reportId: number; value: number | null }>;
+  figureOfYear(year: number, key: string): ReadonlyMap<number, number | null>;
   /** Years with at least one report, ascending. */
   years(): number[];
 }

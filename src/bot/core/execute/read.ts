@@ -66,7 +66,7 @@ function yearFigures(ctx: FigureContext, year: number, ask: MetricAsk): YearFigu
   return ctx.memo(`figures|${year}|${askKeyOf(ask)}`, () => {
     const byFormat = { gov2021: resolveKeys(ask, 'gov2021').keys, gov2019: resolveKeys(ask, 'gov2019').keys };
     const keys = [...new Set([...byFormat.gov2021, ...byFormat.gov2019])];
-    const columns = new Map(keys.map((key) => [key, new Map(ctx.store.figureOfYear(year, key).map((c) => [c.reportId, c.value]))]));
+    const columns = new Map(keys.map((key) => [key, ctx.store.figureOfYear(year, key)]));
     const out: YearFigures = new Map();
     // No closures inside the loop: it runs once per report of the year (~40,000 nationally).
     for (const head of ctx.store.headsOfYear(year)) {
@@ -118,6 +118,6 @@ export function readFigures(ctx: FigureContext, orgs: readonly OrgRecord[], year
   const figures = yearFigures(ctx, year, ask);
   return orgs.map((org) => {
     const f = figures.get(org.id);
-    return f ? { org, ...f } : { org, state: 'no_report' };
+    return f ? { org, state: f.state, key: f.key, value: f.value } : { org, state: 'no_report' };
   });
 }
