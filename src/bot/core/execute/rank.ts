@@ -16,8 +16,6 @@ interface Ranked {
   value: number | null;
 }
 
-const valueOf = (f: Figure): Ranked | null => (f.state === 'value' ? { figure: f, key: f.key!, value: f.value ?? null } : null);
-
 /** The year to rank: the one asked, else the latest year in which at least two organisations have the figure. */
 function rankYear(ctx: ExecContext, q: RankQuery, orgs: OrgRecord[]): { year: number; defaulted: boolean } | null {
   if (q.years.kind === 'list') return { year: q.years.years.at(-1)!, defaulted: false };
@@ -57,10 +55,16 @@ function ranking(ctx: ExecContext, q: RankQuery, orgs: readonly OrgRecord[], yea
   const scope = everyone ? 'region:*' : q.scope.orgs.length > 0 ? `orgs:${q.scope.orgs.map((o) => o.org.id).join(',')}` : `region:${q.scope.region ?? '*'}`;
   return ctx.memo(`ranked|${year}|${askKeyOf(q.metric)}|${q.order}|${scope}`, () => {
     const readings = readFigures(ctx, orgs, year, q.metric);
-    const all = readings.map(valueOf).filter((x): x is Ranked => x !== null);
-    const sign = q.order === 'asc' ? 1 : -1;
-    const numbers = all.filter((x) => x.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
-    const blanks = all.filter((x) => x.value === null);
+    // One pass over the readings (nationally ~40,000): the figures to sort, and the blank cells.
+    const numbers: Ranked[] = [];
+    const blanks: Ranked[] = [];
+    for (const f of readings) {
+      if (f.state !== 'value') continue;
+      const x = { figure: f, key: f.key!, value: f.value ?? null };
+      if (x.value === null) blanks.push(x);
+      else numbers.push(x);
+    }
+    numbers.sort(q.order === 'asc' ? (a, b) => a.value! - b.value! : (a, b) => b.value! - a.value!);
     return { readings, numbers, blanks, ranks: places(numbers) };
   });
 }
