@@ -44,6 +44,8 @@ export interface DbHandle {
   changeStamp(): string;
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: all of it is written, or none (a throw rolls back). */
   immediate<T>(fn: () => T): T;
+  /** Runs `fn`'s reads in one read transaction (BEGIN DEFERRED): they all see the same state of the file. */
+  consistent<T>(fn: () => T): T;
   /**
    * For a large write (an ingest of `files` files): lets the WAL grow before SQLite copies it back,
    * and takes down the indexes that are cheaper to build again at the end (db/deferred-indexes.ts).
@@ -100,6 +102,7 @@ export function openDb(path: string): DbHandle {
     migrationsApplied,
     prepare,
     changeStamp: () => changeStamp(prepare, rollbacks),
+    consistent: (fn) => sqlite.transaction(fn).deferred(),
     immediate: (fn) => {
       try {
         return sqlite.transaction(fn).immediate();

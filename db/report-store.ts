@@ -12,6 +12,10 @@ const HEAD = `reports.id AS id, reports.org_id AS orgId, orgs.name AS name, orgs
   reports.signed_date AS signedDate, reports.published_date AS published, reports.format AS format, reports.file_name AS file, reports.ingested_at AS ingestedAt`;
 const FROM = 'FROM reports INNER JOIN orgs ON orgs.id = reports.org_id';
 
+/** A report's format as a small number in SQL (a column of numbers is read faster than one of strings). */
+const FORMATS: readonly ReportFormat[] = ['unknown', 'gov2019', 'gov2021'];
+const FORMAT_CODE = `CASE format ${FORMATS.map((f, i) => `WHEN '${f}' THEN ${i}`).join(' ')} ELSE 0 END`;
+
 interface MetricRow {
   key: string;
   value: number | null;
@@ -71,11 +75,17 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
     const { yearHeads } = kept();
     let heads = yearHeads.get(year);
     if (!heads) {
-      const rows = prepare('SELECT id, org_id, format FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1')
-        .raw()
-        .all(year) as Array<[number, number, ReportFormat]>;
+      // One column per query, in the same order, in one read transaction: better-sqlite3 hands out
+      // a column of numbers (pluck) several times faster than rows (~40,000 a year nationally).
+      const column = (expr: string) =>
+        prepare(`SELECT ${expr} FROM reports INDEXED BY reports_current_by_year_idx WHERE year = ? AND is_current = 1 ORDER BY org_id`)
+          .pluck()
+          .all(year) as number[];
+      const [ids, orgIds, formats] = c.consistent(() => [column('id'), column('org_id'), column(FORMAT_CODE)]);
+      const list: ReportHeadBrief[] = [];
+      for (let i = 0; i < ids.length; i++) list.push({ reportId: ids[i]!, orgId: orgIds[i]!, format: FORMATS[formats[i]!]! });
       // The list is frozen; its entries are typed read-only (freezing 40,000 of them cost 20 ms).
-      heads = Object.freeze(rows.map(([reportId, orgId, format]) => ({ reportId, orgId, format })));
+      heads = Object.freeze(list);
       yearHeads.set(year, heads);
     }
     return heads;
@@ -153,28 +163,31 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
       const out = new Map<number, number | null>();
       if (heads.length === 0) return out;
       const { ids, min, max } = idsOfYear(year, heads);
-      let rows: Array<[number, number | null]>;
+      // A span holding only this year's current reports (a year ingested at once, no versions since)
+      // needs no filter.
+      const whole = max - min + 1 === ids.size;
       try {
-        // One run of the index by key over the year's span of report ids, kept to the year's
-        // current reports here: no probe into the table, nor into the index, per report.
-        rows = prepare('SELECT report_id, value FROM metrics INDEXED BY metrics_key_report_value_idx WHERE key = ? AND report_id BETWEEN ? AND ?')
-          .raw()
-          .all(key, min, max) as Array<[number, number | null]>;
+        // One run of the index by key over the year's span of report ids, kept to the year's current
+        // reports here: no probe into the table, nor into the index, per report. Two columns of
+        // numbers (pluck), read in one transaction, are several times faster than rows.
+        const column = (expr: string) =>
+          prepare(`SELECT ${expr} FROM metrics INDEXED BY metrics_key_report_value_idx WHERE key = ? AND report_id BETWEEN ? AND ? ORDER BY report_id`)
+            .pluck()
+            .all(key, min, max) as Array<number | null>;
+        const [reportIds, values] = c.consistent(() => [column('report_id') as number[], column('value')]);
+        for (let i = 0; i < reportIds.length; i++) if (whole || ids.has(reportIds[i]!)) out.set(reportIds[i]!, values[i]!);
       } catch (e) {
-        // Taken down by a large ingest in progress (db/deferred-indexes.ts): the same rows, slower.
+        // Taken down by a large ingest in progress (db/deferred-indexes.ts): the same figures, slower.
         if (!/no such index/i.test(String(e))) throw e;
-        rows = prepare(
+        const rows = prepare(
           `SELECT metrics.report_id, metrics.value FROM reports INDEXED BY reports_current_by_year_idx
              INNER JOIN metrics ON metrics.report_id = reports.id AND metrics.key = ?
             WHERE reports.year = ? AND reports.is_current = 1`,
         )
           .raw()
           .all(key, year) as Array<[number, number | null]>;
+        for (const [reportId, value] of rows) out.set(reportId, value);
       }
-      // A span holding only this year's current reports (a year ingested at once, no versions since)
-      // needs no filter.
-      const whole = max - min + 1 === ids.size;
-      for (const [reportId, value] of rows) if (whole || ids.has(reportId)) out.set(reportId, value);
       return out;
     },
 

@@ -16,7 +16,7 @@ import { createVersionStore, type VersionStore } from './versions.js';
 import { createWatchStore, type WatchStore } from './watch.js';
 
 /** What a store is made over: one connection, its statement cache and its change stamp. */
-export type Connection = Pick<DbHandle, 'db' | 'prepare' | 'changeStamp' | 'immediate'>;
+export type Connection = Pick<DbHandle, 'db' | 'prepare' | 'changeStamp' | 'immediate' | 'consistent'>;
 
 /** Every store of one database handle (handle.stores); each owns its cache. */
 export interface Stores {
