@@ -4,6 +4,9 @@ import type { DbHandle } from '../../db/client.js';
 import type { ChatTarget, Notifier } from '../../src/bot/types.js';
 import type { Calendar } from '../../src/calendar/calendar.js';
 import type { JobDeps, JobLog } from '../../src/jobs/deps.js';
+import { formatHm, wallClock } from '../../src/calendar/time.js';
+import { ROSTER_BINDER } from '../../db/roster.js';
+import type { ImportRow } from '../../src/jobs/roster-csv.js';
 import { rosterReader } from '../../src/jobs/roster.js';
 import { readSeed } from '../helpers/seeds.js';
 import { replaceAll, setRow, shiftYears } from '../ingest/variants.js';
@@ -73,4 +76,26 @@ export function writeReport(dir: string, file: string, text: string): string {
   const path = join(dir, file);
   writeFileSync(path, text);
   return path;
+}
+
+/** A roster file's rows on the list, each bound to the groups its contact column names, as `roster import` does. */
+export function importRoster(handle: DbHandle, rows: readonly ImportRow[], at: Date): void {
+  handle.stores.roster.import(rows, at);
+  for (const r of rows)
+    for (const c of r.contacts) handle.stores.subscriptions.subscribe(c, { kind: 'org', name: r.name, region: r.region }, ROSTER_BINDER, at);
+}
+
+/**
+ * A Telegram notifier that logs each message's first line as `MM-DD HH:MM chat text`, at the
+ * wall-clock time `now()` in the calendar's zone: a season reads as the list of what was sent.
+ */
+export function loggingTelegram(log: string[], calendar: Calendar, now: () => Date): JobDeps['notifiers'] {
+  return {
+    telegram: {
+      async send(target, text) {
+        const w = wallClock(now(), calendar.timeZone);
+        log.push(`${w.date.slice(5)} ${formatHm(w.minute)} ${target.chatId} ${text.split('\n')[0]!}`);
+      },
+    },
+  };
 }

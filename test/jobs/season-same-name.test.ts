@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarFromConfig } from '../../src/calendar/calendar.js';
-import { addDays, formatHm, wallClock } from '../../src/calendar/time.js';
+import { addDays } from '../../src/calendar/time.js';
 import { loadConfig } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import type { JobDeps } from '../../src/jobs/deps.js';
 import { parseRosterCsv } from '../../src/jobs/roster-csv.js';
 import { runSweep } from '../../src/jobs/run-sweep.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
-import { bj, jobDeps, townReport, writeReport } from './helpers.js';
+import { bj, importRoster, jobDeps, loggingTelegram, townReport, writeReport } from './helpers.js';
 
 /**
  * Two 张家坡镇, one in 沂源县 (deadline 10 February) and one in 博山区 (31 January), each bound to its
@@ -35,21 +35,16 @@ describe('a season with two towns of the same name', () => {
     const parsed = parseRosterCsv(ROSTER_CSV);
     expect(parsed.errors).toEqual([]);
     const at = bj('2026-12-20T10:00');
-    t.stores.roster.import(parsed.rows, at);
-    for (const r of parsed.rows)
-      for (const c of r.contacts) t.stores.subscriptions.subscribe(c, { kind: 'org', name: r.name, region: r.region }, 'roster:import', at);
+    importRoster(t, parsed.rows, at);
     t.stores.subscriptions.subscribe({ transport: 'telegram', chatId: '-200' }, { kind: 'region', name: '沂源县' }, 'telegram:9', at);
     t.stores.subscriptions.subscribe({ transport: 'telegram', chatId: '-300' }, { kind: 'region', name: '博山区' }, 'telegram:9', at);
 
     let now = bj('2027-01-01T00:00');
-    const jobs: JobDeps = jobDeps(t, calendar, {
-      telegram: {
-        async send(target, text) {
-          const w = wallClock(now, calendar.timeZone);
-          log.push(`${w.date.slice(5)} ${formatHm(w.minute)} ${target.chatId} ${text.split('\n')[0]!}`);
-        },
-      },
-    });
+    const jobs: JobDeps = jobDeps(
+      t,
+      calendar,
+      loggingTelegram(log, calendar, () => now),
+    );
     for (let date = '2027-01-01'; date <= '2027-02-20'; date = addDays(date, 1)) {
       now = bj(`${date}T09:00`);
       await runSweep(jobs, now);
