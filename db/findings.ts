@@ -14,6 +14,11 @@ export interface FindingStore {
   deleteAbout(reportId: number, orgId: number, year: number, codes: readonly FindingCode[]): void;
   /** The findings of each report (in the order they were raised); every id is in the map. Read-only. */
   ofReports(reportIds: readonly number[]): Map<number, readonly Finding[]>;
+  /**
+   * ofReports for every current report of a year (`reportIds`, as the caller read them): one query
+   * joined on the year instead of hundreds of `IN (…)` lists (~150,000 findings nationally).
+   */
+  ofYear(year: number, reportIds: readonly number[]): Map<number, readonly Finding[]>;
 }
 
 /** Reports whose findings are kept between two changes of the database. */
@@ -46,6 +51,24 @@ export function createFindingStore(c: Connection): FindingStore {
         `DELETE FROM findings WHERE report_id = ? AND source = 'ingest' AND code IN (${placeholders(codes.length)})
            AND related_report_id IN (SELECT id FROM reports WHERE org_id = ? AND year = ?)`,
       ).run(reportId, ...codes, orgId, year);
+    },
+
+    ofYear(year, reportIds) {
+      const known = cache();
+      if (reportIds.every((id) => known.has(id))) return new Map(reportIds.map((id) => [id, known.get(id)!]));
+      if (known.size + reportIds.length > CACHE_LIMIT) known.clear();
+      const fresh = new Map<number, Finding[]>(reportIds.map((id) => [id, []]));
+      const rows = prepare(
+        `SELECT findings.report_id, findings.code, findings.severity, findings.message, findings.line
+           FROM reports INDEXED BY reports_current_by_year_idx INNER JOIN findings ON findings.report_id = reports.id
+          WHERE reports.year = ? AND reports.is_current = 1 ORDER BY findings.id`,
+      )
+        .raw()
+        .all(year) as Array<[number, string, Finding['severity'], string, number | null]>;
+      // A report committed after the caller's read has findings here but no entry: left out.
+      for (const [reportId, code, severity, message, line] of rows) fresh.get(reportId)?.push(toFinding(code, severity, message, line));
+      for (const [id, list] of fresh) known.set(id, list);
+      return fresh;
     },
 
     ofReports(reportIds) {

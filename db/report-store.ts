@@ -113,9 +113,12 @@ export function createReportStore(c: Connection, orgs: OrgStore, findings: Findi
       const { yearReports } = kept();
       let records = yearReports.get(year);
       if (!records) {
-        records = withFindings(
-          prepare(`SELECT ${HEAD} ${FROM} WHERE reports.year = ? AND reports.is_current = 1 ORDER BY orgs.name, orgs.id`).all(year) as ReportHead[],
+        const heads = prepare(`SELECT ${HEAD} ${FROM} WHERE reports.year = ? AND reports.is_current = 1 ORDER BY orgs.name, orgs.id`).all(year) as ReportHead[];
+        const byReport = findings.ofYear(
+          year,
+          heads.map((h) => h.id),
         );
+        records = heads.map((h) => ({ ...h, findings: (byReport.get(h.id) ?? []).slice() }));
         yearReports.set(year, records);
       }
       return records.map(handOut);

@@ -20,7 +20,7 @@ const regionLabel = (region: string | null) => region ?? '未注明县（市、�
 function catalogue(ctx: ExecContext): Answer {
   const years = ctx.store.years();
   if (years.length === 0) return { kind: 'report', text: '数据库里还没有收录任何报告。', rows: [] };
-  const perYear = years.map((y) => ({ y, n: ctx.store.reportsForYear(y).length }));
+  const perYear = years.map((y) => ({ y, n: ctx.store.headsOfYear(y).length }));
   const total = perYear.reduce((s, x) => s + x.n, 0);
   const regions = byRegion(ctx.index.orgs);
   const shown = regions.slice(0, LISTED);
