@@ -20,6 +20,18 @@ function remindOutsideQuietHours(e: { NIANBAO_REMIND_AT?: unknown; NIANBAO_QUIET
   return !quietAt(e.NIANBAO_REMIND_AT, e.NIANBAO_QUIET_HOURS);
 }
 
+/** A comma-separated setting as its trimmed, non-empty items (lower-cased for host names). */
+const commaList = (fallback: string, opts: { lowerCase?: boolean } = {}) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => (opts.lowerCase ? x.trim().toLowerCase() : x.trim()))
+        .filter(Boolean),
+    );
+
 const Env = z
   .object({
     NIANBAO_DB: z.string().min(1).default('data/nianbao.db'),
@@ -31,16 +43,9 @@ const Env = z
       .regex(/^[\x21-\x7e]{16,256}$/, 'HTTP 令牌应为 16–256 个可见 ASCII 字符（不含空格）')
       .optional(),
     /** Host names the HTTP entry answers to besides its own address (a DNS name in front of it), comma-separated. */
-    NIANBAO_HTTP_ALLOWED_HOSTS: z
-      .string()
-      .default('')
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim().toLowerCase())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/, '主机名只能含字母、数字、点、冒号和连字符'))),
+    NIANBAO_HTTP_ALLOWED_HOSTS: commaList('', { lowerCase: true }).pipe(
+      z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/, '主机名只能含字母、数字、点、冒号和连字符')),
+    ),
     NIANBAO_TZ: z
       .string()
       .default('Asia/Shanghai')
@@ -52,38 +57,13 @@ const Env = z
           return false;
         }
       }, '不是有效的时区名（例如 Asia/Shanghai）'),
-    NIANBAO_ADMINS: z
-      .string()
-      .default('')
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^(telegram|wechat|console|http):.+$/, '管理员格式应为 telegram:123 或 wechat:wxid_…'))),
+    NIANBAO_ADMINS: commaList('').pipe(z.array(z.string().regex(/^(telegram|wechat|console|http):.+$/, '管理员格式应为 telegram:123 或 wechat:wxid_…'))),
     /** Per-region deadline overrides, e.g. `霍邱县=02-20,临清市=02-10` (month-day in the next year). */
-    NIANBAO_DEADLINES: z
-      .string()
-      .default('')
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
+    NIANBAO_DEADLINES: commaList('')
       .pipe(z.array(z.string().regex(/^[^=]+=\d{2}-\d{2}$/, '截止日期覆盖格式应为 地区=MM-DD')))
       .transform((pairs) => Object.fromEntries(pairs.map((p) => p.split('=') as [string, string]))),
     /** Days before the deadline on which reminders go out, e.g. `30,14,7,3,1,0` (0: the deadline day). */
-    NIANBAO_REMIND_DAYS: z
-      .string()
-      .default('30,14,7,3,1,0')
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
+    NIANBAO_REMIND_DAYS: commaList('30,14,7,3,1,0')
       .pipe(z.array(z.string().regex(/^\d{1,3}$/, '提醒日应为截止前的天数，例如 30,14,7,3,1,0')).min(1, '至少要有一个提醒日'))
       .transform((days) => days.map(Number)),
     NIANBAO_REMIND_AT: z.string().regex(HH_MM, '时间格式应为 HH:MM，例如 09:00').default('09:00'),
