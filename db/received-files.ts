@@ -35,11 +35,23 @@ export interface ReceivedFileStore {
   /** Records a file; when the chat already has these bytes (a race), the existing record is returned. */
   insert(row: NewReceivedFile): ReceivedFile;
   /** A new pre-check of a file whose earlier one was refused (a refusal may have been the load's, a timeout). */
-  update(id: number, row: Pick<ReceivedFile, 'verdict' | 'summary' | 'reply' | 'detail' | 'document' | 'createdAt'>): ReceivedFile;
+  update(id: number, row: Outcome): ReceivedFile;
   markSubmitted(id: number, reportId: number, by: string, at: string): void;
 }
 
 type Row = typeof receivedFiles.$inferSelect;
+
+/** What a pre-check of the file said: written when it is first read and again when it is read anew. */
+type Outcome = Pick<ReceivedFile, 'verdict' | 'summary' | 'reply' | 'detail' | 'document' | 'createdAt'>;
+
+const outcomeColumns = (row: Outcome) => ({
+  verdict: row.verdict,
+  summary: JSON.stringify(row.summary),
+  reply: row.reply,
+  detail: row.detail,
+  document: row.document === null ? null : JSON.stringify(row.document),
+  createdAt: row.createdAt,
+});
 
 const toRecord = (r: Row): ReceivedFile => ({
   id: r.id,
@@ -90,12 +102,7 @@ export function createReceivedFileStore(c: Connection): ReceivedFileStore {
           chatId: row.target.chatId,
           senderId: row.senderId,
           fileName: row.fileName,
-          verdict: row.verdict,
-          summary: JSON.stringify(row.summary),
-          reply: row.reply,
-          detail: row.detail,
-          document: row.document === null ? null : JSON.stringify(row.document),
-          createdAt: row.createdAt,
+          ...outcomeColumns(row),
         })
         .onConflictDoNothing()
         .run();
@@ -104,17 +111,7 @@ export function createReceivedFileStore(c: Connection): ReceivedFileStore {
       return stored;
     },
     update(id, row) {
-      db.update(receivedFiles)
-        .set({
-          verdict: row.verdict,
-          summary: JSON.stringify(row.summary),
-          reply: row.reply,
-          detail: row.detail,
-          document: row.document === null ? null : JSON.stringify(row.document),
-          createdAt: row.createdAt,
-        })
-        .where(eq(receivedFiles.id, id))
-        .run();
+      db.update(receivedFiles).set(outcomeColumns(row)).where(eq(receivedFiles.id, id)).run();
       const stored = store.byId(id);
       if (!stored) throw new Error(`received file ${id} is gone`);
       return stored;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/bot/core/index.js';
 import { MaskedText } from '../../src/bot/core/masked.js';
 import { readMetrics } from '../../src/bot/core/metrics.js';
-import { readFigures } from '../../src/bot/core/execute/read.js';
+import { figureLookup } from '../../src/bot/core/execute/read.js';
 import { normalizeQuestion } from '../../src/bot/core/text.js';
 import type { ParsedReport } from '../../src/parsing/types.js';
 import { createMemoryStore, parseFile } from '../helpers/memory-store.js';
@@ -54,8 +54,9 @@ describe('national rankings', () => {
     (phrase) => {
       expect(orgs.length).toBeGreaterThan(64);
       const a = ask(phrase);
-      const all = readFigures(ctx, orgs, 2021, a);
-      const oneByOne = orgs.flatMap((o) => readFigures(ctx, [o], 2021, a));
+      const national = figureLookup(ctx, orgs, 2021, a);
+      const all = orgs.map((o) => national(o));
+      const oneByOne = orgs.map((o) => figureLookup(ctx, [o], 2021, a)(o));
       expect(all).toEqual(oneByOne);
       expect(new Set(all.map((f) => f.state)).size).toBeGreaterThan(1);
     },

@@ -81,10 +81,7 @@ function unfiledOf(ctx: ExecContext, year: number, expected: readonly Named[], c
     const matched = matchRoster(expected, filed, counties);
     return expected.filter((_, i) => !matched[i]);
   };
-  const kept = ctx.memo(`unfiled|${year}`, () => new WeakMap<readonly Named[], readonly Named[]>());
-  let unfiled = kept.get(expected);
-  if (!unfiled) kept.set(expected, (unfiled = match()));
-  return unfiled;
+  return perSource(ctx, 'unfiled', expected, String(year), match);
 }
 
 /**

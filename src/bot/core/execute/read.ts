@@ -107,19 +107,14 @@ interface FigureContext {
  * one lean column of the year per key, worked out once per snapshot (ctx.memo): figures depend
  * on the database only, not on the calendar.
  */
-export function readFigures(ctx: FigureContext, orgs: readonly OrgRecord[], year: number, ask: MetricAsk): Figure[] {
-  const lookup = figureLookup(ctx, orgs, year, ask);
-  return orgs.map((org) => {
-    const f = lookup(org);
-    return f.state === 'value' ? { org, state: f.state, key: f.key, value: f.value } : { org, state: f.state };
-  });
-}
-
 const NO_REPORT: Omit<Figure, 'org'> = Object.freeze({ state: 'no_report' });
 
 /**
- * What readFigures says of each organisation, without a list of 40,000 objects: for a ranking of
- * the whole country that only keeps those with a figure. Read only.
+ * The figure `ask` asks for, for each of `orgs` in `year`, decided exactly as readAsk decides it,
+ * as a lookup (a national ranking keeps only those with a figure, not 40,000 objects). A county is
+ * read organisation by organisation; the whole country (~40,000 organisations) from one lean column
+ * of the year per key, worked out once per snapshot (ctx.memo): figures depend on the database
+ * only, not on the calendar. Read only.
  */
 export function figureLookup(ctx: FigureContext, orgs: readonly OrgRecord[], year: number, ask: MetricAsk): (org: OrgRecord) => Omit<Figure, 'org'> {
   if (orgs.length <= ONE_BY_ONE) {
